@@ -1,0 +1,2 @@
+// Lets server-only modules be imported by Vitest, which runs outside Next.js.
+export {};
