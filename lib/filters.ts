@@ -1,0 +1,148 @@
+// The one URL contract shared by every page, the JSON API and the CSV export. Query
+// parameters are parsed here, once, by one zod schema; everything downstream takes the
+// parsed `Filters` object. A bad parameter never causes a 500: it is reported by name in
+// `problems`, dropped, and the rest of the view still works (the API answers 400 instead).
+import { z } from "zod";
+import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES, keysOf } from "./vocab.ts";
+
+export const SORT_KEYS = ["date", "province", "attack_type", "chinese_killed", "chinese_injured", "total_killed", "total_injured"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const MAX_PAGE = 1_000_000;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const YEAR_OR_DAY = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/;
+
+/** "2021" or "2021-03-01" -> a UTC day; `end` turns a bare year into its last day. Rejects 2021-02-30. */
+function boundary(end: boolean) {
+  return z.string().trim().transform((v, ctx) => {
+    const m = YEAR_OR_DAY.exec(v);
+    if (!m) { ctx.addIssue({ code: "custom", message: `"${v.slice(0, 40)}" is not a year (2021) or a date (2021-03-01)` }); return z.NEVER; }
+    const year = Number(m[1]);
+    if (year < 1900 || year > 2100) { ctx.addIssue({ code: "custom", message: `year ${year} is out of range (1900-2100)` }); return z.NEVER; }
+    if (!m[2]) return new Date(Date.UTC(year, end ? 11 : 0, end ? 31 : 1));
+    const d = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3])));
+    if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) { ctx.addIssue({ code: "custom", message: `${v} is not a real date` }); return z.NEVER; }
+    return d;
+  });
+}
+
+const many = <T extends z.ZodType>(item: T) => z.array(item).max(50, "at most 50 values").default([]);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the item decides what it accepts
+const one = <T extends z.ZodType<unknown, any>>(item: T) =>
+  z.array(z.string()).max(1, "give this parameter once").optional().transform((a) => a?.[0]).pipe(item);
+
+const enumValue = <T extends Record<string, string>>(vocab: T, what: string) =>
+  z.string().refine((v): v is keyof T & string => v in vocab, { message: `unknown ${what}; expected one of ${Object.keys(vocab).join(", ")}` });
+
+const slugValue = (what: string) => z.string().max(80, `${what} is too long`).regex(SLUG, `is not a valid ${what} slug`);
+
+export const filterSchema = z.object({
+  from: one(boundary(false).optional()),
+  to: one(boundary(true).optional()),
+  province: many(enumValue(PROVINCES, "province")),
+  group: many(slugValue("group")),
+  type: many(enumValue(ATTACK_TYPES, "attack type")),
+  project: many(slugValue("project")),
+  sector: many(enumValue(PROJECT_SECTORS, "sector")),
+  /** "chinese": only incidents in which Chinese nationals were killed, injured or kidnapped. */
+  victims: one(z.enum(["all", "chinese"]).default("all")),
+  /** "all" also counts incidents whose link to Chinese interests is weak or disputed. */
+  links: one(z.enum(["direct", "all"]).default("direct")),
+  q: one(z.string().trim().max(100, "search text is limited to 100 characters").optional()),
+  sort: one(z.enum(SORT_KEYS).default("date")),
+  dir: one(z.enum(["asc", "desc"]).default("desc")),
+  page: one(z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(MAX_PAGE).default(1)),
+  pageSize: one(z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n), { message: `must be one of ${PAGE_SIZES.join(", ")}` }).default(25)),
+});
+
+const MULTI = new Set(["province", "group", "type", "project", "sector"]);
+
+export type Filters = z.output<typeof filterSchema>;
+export type FilterProblem = { param: string; message: string };
+export type ParsedFilters = { filters: Filters; problems: FilterProblem[] };
+
+/** Slugs that exist in the database; a group or project slug outside these is reported as unknown. */
+export type KnownSlugs = { groups: ReadonlySet<string>; projects: ReadonlySet<string> };
+
+type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function toRecord(params: ParamSource): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const keys = Object.keys(filterSchema.shape);
+  if (params instanceof URLSearchParams) {
+    for (const key of keys) { const all = params.getAll(key); if (all.length) out[key] = all; }
+  } else {
+    for (const key of keys) { const v = params[key]; if (v !== undefined) out[key] = Array.isArray(v) ? v : [v]; }
+  }
+  // An empty value (?province=) means "not set", as an HTML form submits it.
+  for (const key of Object.keys(out)) { out[key] = out[key].filter((v) => v !== ""); if (!out[key].length) delete out[key]; }
+  return out;
+}
+
+/** Parses query parameters. Invalid parameters are dropped and named in `problems`. */
+export function parseFilters(params: ParamSource, known?: KnownSlugs): ParsedFilters {
+  const raw = toRecord(params);
+  const problems: FilterProblem[] = [];
+  let result = filterSchema.safeParse(raw);
+  if (!result.success) {
+    const bad = new Set<string>();
+    const badValues = new Map<string, Set<number>>();
+    for (const issue of result.error.issues) {
+      const param = String(issue.path[0] ?? "query");
+      const index = issue.path[1];
+      // One bad value of a repeatable parameter drops that value only; the others still apply.
+      if (typeof index === "number" && MULTI.has(param)) {
+        problems.push({ param, message: `"${String(raw[param]?.[index] ?? "").slice(0, 40)}": ${issue.message}` });
+        badValues.set(param, (badValues.get(param) ?? new Set()).add(index));
+        continue;
+      }
+      if (!bad.has(param)) problems.push({ param, message: issue.message });
+      bad.add(param);
+    }
+    for (const [param, indices] of badValues) raw[param] = raw[param].filter((_, n) => !indices.has(n));
+    for (const param of bad) delete raw[param];
+    result = filterSchema.safeParse(raw);
+    if (!result.success) throw new Error(`filter defaults are invalid: ${result.error.message}`); // a bug, not bad input
+  }
+  const filters = result.data;
+  if (filters.from && filters.to && filters.to < filters.from) {
+    problems.push({ param: "to", message: "is before from" });
+    filters.to = undefined;
+  }
+  if (known) {
+    const unknownGroups = filters.group.filter((g) => !known.groups.has(g));
+    if (unknownGroups.length) problems.push({ param: "group", message: `unknown group ${unknownGroups.join(", ")}` });
+    filters.group = filters.group.filter((g) => known.groups.has(g));
+    const unknownProjects = filters.project.filter((p) => !known.projects.has(p));
+    if (unknownProjects.length) problems.push({ param: "project", message: `unknown project ${unknownProjects.join(", ")}` });
+    filters.project = filters.project.filter((p) => known.projects.has(p));
+  }
+  filters.province = [...new Set(filters.province)];
+  filters.group = [...new Set(filters.group)];
+  filters.type = [...new Set(filters.type)];
+  filters.project = [...new Set(filters.project)];
+  filters.sector = [...new Set(filters.sector)];
+  return { filters, problems };
+}
+
+export const DEFAULT_FILTERS: Filters = parseFilters({}).filters;
+
+/** The query string for a filter set, leaving out defaults, so links stay short and canonical. */
+export function filtersToSearchParams(f: Partial<Filters>): URLSearchParams {
+  const p = new URLSearchParams();
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  if (f.from) p.set("from", day(f.from));
+  if (f.to) p.set("to", day(f.to));
+  for (const key of ["province", "group", "type", "project", "sector"] as const) for (const v of f[key] ?? []) p.append(key, v);
+  for (const key of ["victims", "links", "q", "sort", "dir"] as const) {
+    const v = f[key];
+    if (v !== undefined && v !== DEFAULT_FILTERS[key]) p.set(key, String(v));
+  }
+  if (f.page !== undefined && f.page !== 1) p.set("page", String(f.page));
+  if (f.pageSize !== undefined && f.pageSize !== DEFAULT_FILTERS.pageSize) p.set("pageSize", String(f.pageSize));
+  return p;
+}
+
+// Keys so the enum helpers above stay in use for callers that want the lists.
+export const FILTER_VOCAB = { provinces: keysOf(PROVINCES), attackTypes: keysOf(ATTACK_TYPES), sectors: keysOf(PROJECT_SECTORS) };
