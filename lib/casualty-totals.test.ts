@@ -26,3 +26,11 @@ describe("casualtyTotals", () => {
     expect(t).toMatchObject({ chineseKilled: 5, totalKilled: 6, attackersKilled: 1, chineseInjured: 1, totalInjured: 10 });
   });
 });
+
+describe("claims that are not counted", () => {
+  it("stay out of the totals but inside the range", () => {
+    const claims = [claim({ outcome: "killed", victimGroup: "chinese", count: 2 }), claim({ outcome: "killed", victimGroup: "chinese", count: 5, counted: false }), claim({ outcome: "killed", victimGroup: "security_forces", count: 9, counted: false })];
+    expect(casualtyTotals(claims)).toMatchObject({ chineseKilled: 2, totalKilled: 2 });
+    expect(figureRange(claims, "killed", "chinese")).toEqual({ low: 2, high: 5 });
+  });
+});

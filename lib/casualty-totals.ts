@@ -1,5 +1,7 @@
 // How an incident's headline figures are derived from its casualty claims. Sources often
 // disagree; charts need one number per incident. The rule, also stated on /methodology:
+//   - claims marked not counted (a perpetrator's boast, a figure contradicted by better
+//     sources) are shown on the incident page but never enter the counted figures;
 //   - for each outcome and victim group, count the LOWEST figure any source gives (a range
 //     counts by its low end): the conservative reading, as ACLED does; the incident page
 //     shows the full range;
@@ -8,7 +10,7 @@
 //   - no claim at all means unknown (null), never zero.
 import type { CasualtyOutcome, VictimGroup } from "./vocab.ts";
 
-export type CasualtyClaim = { outcome: CasualtyOutcome; victimGroup: VictimGroup; count: number | null; low: number | null; high: number | null };
+export type CasualtyClaim = { outcome: CasualtyOutcome; victimGroup: VictimGroup; count: number | null; low: number | null; high: number | null; counted?: boolean };
 
 export type CasualtyTotals = {
   chineseKilled: number | null;
@@ -52,7 +54,8 @@ function victimTotal(claims: CasualtyClaim[], outcome: CasualtyOutcome): number 
   return undivided === null ? sum : Math.max(sum, undivided);
 }
 
-export function casualtyTotals(claims: CasualtyClaim[]): CasualtyTotals {
+export function casualtyTotals(allClaims: CasualtyClaim[]): CasualtyTotals {
+  const claims = allClaims.filter((c) => c.counted !== false);
   return {
     chineseKilled: counted(claims, "killed", "chinese"),
     chineseInjured: counted(claims, "injured", "chinese"),

@@ -80,7 +80,11 @@ export const casualtySchema = z
     source: slug,
     quote: quote.nullable().default(null),
     note: text.nullable().default(null),
+    /** false: shown with its source but left out of the counted figures (a perpetrator's
+     * claim, or a figure contradicted by better sources); the note says why. */
+    counted: z.boolean().default(true),
   })
+  .refine((c) => c.counted || c.note !== null, { message: "a figure that is not counted needs a note saying why", path: ["note"] })
   .refine((c) => c.count !== null || (c.low !== null && c.high !== null), { message: "give count, or both low and high" })
   .refine((c) => c.low === null || c.high === null || c.low <= c.high, { message: "low must not exceed high" });
 

@@ -62,7 +62,7 @@ export async function upsertIncidents(tx: Tx, incidents: IncidentRecord[]) {
   });
   await tx.casualty.createMany({
     data: incidents.flatMap((i) => i.casualties.map((c, n) => ({
-      id: `${i.id}/casualty/${n}`, incidentId: i.id, outcome: c.outcome, victimGroup: c.victimGroup, count: c.count, low: c.low, high: c.high, sourceId: c.source, quote: c.quote, note: c.note,
+      id: `${i.id}/casualty/${n}`, incidentId: i.id, outcome: c.outcome, victimGroup: c.victimGroup, count: c.count, low: c.low, high: c.high, sourceId: c.source, quote: c.quote, note: c.note, counted: c.counted,
     }))),
   });
   await tx.incidentSource.createMany({ data: incidents.flatMap((i) => [...citedSources(i)].map((sourceId) => ({ incidentId: i.id, sourceId }))) });

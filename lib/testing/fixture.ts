@@ -14,7 +14,7 @@ const base = {
 
 const src = (source: string) => ({ source, quote: null, note: null, statedBy: null });
 const cas = (outcome: "killed" | "injured" | "kidnapped", victimGroup: IncidentRecord["casualties"][number]["victimGroup"], count: number, source = "fx-news-a") =>
-  ({ outcome, victimGroup, count, low: null, high: null, ...src(source) });
+  ({ outcome, victimGroup, count, low: null, high: null, counted: true, ...src(source) });
 
 export const FIXTURE: Dataset = {
   sources: [

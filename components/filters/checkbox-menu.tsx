@@ -1,0 +1,66 @@
+"use client";
+import { useEffect, useId, useRef } from "react";
+import styles from "./filters.module.css";
+
+export type MenuItem = { value: string; label: string; hint?: string };
+
+type Props = {
+  label: string;
+  /** The query parameter, so the checkboxes also make sense as form fields. */
+  name: string;
+  items: MenuItem[];
+  selected: string[];
+  onChange: (selected: string[]) => void;
+};
+
+/**
+ * A multi-select that stays compact: a <details> disclosure holding a fieldset of
+ * checkboxes. Native elements keep it keyboard operable; it closes on Escape or a click
+ * elsewhere, like a menu.
+ */
+export function CheckboxMenu({ label, name, items, selected, onChange }: Props) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const legendId = useId();
+  const chosen = new Set(selected);
+  const labelOf = new Map(items.map((i) => [i.value, i.label]));
+  const state = selected.length === 0 ? "any" : selected.length === 1 ? (labelOf.get(selected[0]) ?? selected[0]) : `${selected.length} selected`;
+
+  useEffect(() => {
+    const close = (e: Event) => {
+      const el = ref.current;
+      if (!el?.open) return;
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== "Escape" || !el.contains(document.activeElement)) return;
+        el.open = false;
+        el.querySelector("summary")?.focus();
+      } else if (!el.contains(e.target as Node)) el.open = false;
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close);
+    return () => { document.removeEventListener("pointerdown", close); document.removeEventListener("keydown", close); };
+  }, []);
+
+  const toggle = (value: string, on: boolean) =>
+    onChange(on ? items.map((i) => i.value).filter((v) => v === value || chosen.has(v)) : selected.filter((v) => v !== value));
+
+  return (
+    <details ref={ref} className={styles.menu} data-active={selected.length > 0 || undefined}>
+      <summary className={styles.menuButton}>
+        <span className={styles.menuLabel}>{label}</span>
+        <span className={styles.menuState}>{state}</span>
+      </summary>
+      <fieldset className={styles.menuBody} aria-labelledby={legendId}>
+        <legend id={legendId} className={styles.visuallyHidden}>{label}</legend>
+        {items.map((i) => (
+          <label key={i.value} className={styles.check}>
+            <input type="checkbox" name={name} value={i.value} checked={chosen.has(i.value)} onChange={(e) => toggle(i.value, e.target.checked)} />
+            <span>{i.label}{i.hint && <span className={styles.hint}> {i.hint}</span>}</span>
+          </label>
+        ))}
+        {selected.length > 0 && (
+          <button type="button" className={styles.clear} onClick={() => onChange([])}>Clear {label.toLowerCase()}</button>
+        )}
+      </fieldset>
+    </details>
+  );
+}

@@ -1,0 +1,139 @@
+import "server-only";
+import { db } from "../db.ts";
+import { figureRange } from "../casualty-totals.ts";
+import {
+  ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, SOURCE_KINDS, VICTIM_GROUPS,
+  type AttributionRole, type CasualtyOutcome, type VictimGroup,
+} from "../vocab.ts";
+
+const SOURCE_FIELDS = { id: true, kind: true, title: true, author: true, publisher: true, publishedOn: true, url: true, seedFile: true } as const;
+
+export type SourceRef = {
+  id: string; kind: keyof typeof SOURCE_KINDS; title: string; author: string | null;
+  publisher: string | null; publishedOn: string | null; url: string | null; seedFile: string | null;
+};
+
+export type AttributionClaim = { id: string; role: AttributionRole; statedBy: string | null; quote: string | null; note: string | null; source: SourceRef };
+
+/** Every claim about one group, so a claim and its denial sit side by side. */
+export type GroupAttributions = {
+  group: { id: string; name: string; shortName: string };
+  roles: AttributionRole[];
+  /** The group is both named as responsible and denies it. */
+  denied: boolean;
+  claims: AttributionClaim[];
+};
+
+/** counted = false: shown with its source but left out of the counted figure (its note says why). */
+export type CasualtyFigure = { id: string; count: number | null; low: number | null; high: number | null; counted: boolean; quote: string | null; note: string | null; source: SourceRef };
+
+/** All sources' figures for one outcome and victim group, and the one the charts count. */
+export type CasualtyLine = {
+  outcome: CasualtyOutcome;
+  victimGroup: VictimGroup;
+  figures: CasualtyFigure[];
+  /** Lowest and highest of the counted figures. */
+  range: { low: number; high: number } | null;
+  /** The lowest counted figure (see lib/casualty-totals.ts); null when no counted source gives a number. */
+  counted: number | null;
+  /** The counted figures differ. */
+  disagree: boolean;
+  /** Figures shown but not counted (a perpetrator's boast, a contradicted report). */
+  uncounted: number;
+};
+
+export type SupportedQuote = { about: string[]; quote: string; note: string | null };
+export type SourceWithQuotes = SourceRef & { note: string | null; quotes: SupportedQuote[] };
+
+type LoadedIncident = NonNullable<Awaited<ReturnType<typeof loadIncident>>>;
+
+export type IncidentDetail = Omit<LoadedIncident, "attributions" | "casualties" | "evidence" | "sources"> & {
+  attributions: GroupAttributions[];
+  /** More than one group named, or a group named and denying it. */
+  contested: boolean;
+  casualties: CasualtyLine[];
+  sources: SourceWithQuotes[];
+};
+
+function loadIncident(id: string) {
+  return db().incident.findUnique({
+    where: { id },
+    include: {
+      project: { select: { id: true, name: true, sector: true, isCpec: true } },
+      attributions: { include: { perpetrator: { select: { id: true, name: true, shortName: true } }, source: { select: SOURCE_FIELDS } }, orderBy: { id: "asc" } },
+      casualties: { include: { source: { select: SOURCE_FIELDS } }, orderBy: { id: "asc" } },
+      evidence: { include: { source: { select: SOURCE_FIELDS } }, orderBy: { id: "asc" } },
+      sources: { include: { source: { select: { ...SOURCE_FIELDS, note: true } } } },
+    },
+  });
+}
+
+const ROLE_ORDER = Object.keys(ATTRIBUTION_ROLES) as AttributionRole[];
+const OUTCOME_ORDER = Object.keys(CASUALTY_OUTCOMES) as CasualtyOutcome[];
+const GROUP_ORDER = Object.keys(VICTIM_GROUPS) as VictimGroup[];
+const KIND_ORDER = Object.keys(SOURCE_KINDS);
+
+/** Everything known about one incident, with its claims arranged for comparison; null if there is no such incident. */
+export async function incidentDetail(id: string): Promise<IncidentDetail | null> {
+  const incident = await loadIncident(id);
+  if (!incident) return null;
+  const { attributions, casualties, evidence, sources, ...rest } = incident;
+
+  const byGroup = new Map<string, GroupAttributions>();
+  for (const a of [...attributions].sort((x, y) => ROLE_ORDER.indexOf(x.role) - ROLE_ORDER.indexOf(y.role))) {
+    const entry = byGroup.get(a.perpetratorId) ?? { group: a.perpetrator, roles: [], denied: false, claims: [] };
+    if (!entry.roles.includes(a.role)) entry.roles.push(a.role);
+    entry.claims.push({ id: a.id, role: a.role, statedBy: a.statedBy, quote: a.quote, note: a.note, source: a.source });
+    byGroup.set(a.perpetratorId, entry);
+  }
+  const groups = [...byGroup.values()].map((g) => ({ ...g, denied: g.roles.includes("denied") && g.roles.some((r) => r !== "denied") }));
+  // Strongest link first: a group that claimed comes before one only suspected.
+  groups.sort((a, b) => ROLE_ORDER.indexOf(a.roles[0]) - ROLE_ORDER.indexOf(b.roles[0]) || a.group.name.localeCompare(b.group.name));
+
+  const lines: CasualtyLine[] = [];
+  for (const outcome of OUTCOME_ORDER) {
+    for (const victimGroup of GROUP_ORDER) {
+      const figures = casualties.filter((c) => c.outcome === outcome && c.victimGroup === victimGroup);
+      if (!figures.length) continue;
+      // The same rule as the headline figures: uncounted claims are listed, never counted.
+      const range = figureRange(figures.filter((c) => c.counted), outcome, victimGroup);
+      lines.push({
+        outcome, victimGroup, range, counted: range?.low ?? null, disagree: range !== null && range.low !== range.high,
+        uncounted: figures.filter((c) => !c.counted).length,
+        figures: figures
+          .map((c) => ({ id: c.id, count: c.count, low: c.low, high: c.high, counted: c.counted, quote: c.quote, note: c.note, source: c.source }))
+          .sort((a, b) => (a.count ?? a.low ?? Infinity) - (b.count ?? b.low ?? Infinity)),
+      });
+    }
+  }
+
+  // Each source with every quote it contributes, so a reader can check a source in one place.
+  const quotesBySource = new Map<string, SupportedQuote[]>();
+  const addQuote = (sourceId: string, about: string, quote: string | null, note: string | null) => {
+    if (!quote) return;
+    const list = quotesBySource.get(sourceId) ?? [];
+    const same = list.find((q) => q.quote === quote);
+    if (same) { if (!same.about.includes(about)) same.about.push(about); } else list.push({ about: [about], quote, note });
+    quotesBySource.set(sourceId, list);
+  };
+  for (const e of evidence) addQuote(e.sourceId, e.supports.replace(/_/g, " "), e.quote, e.note);
+  for (const g of groups) for (const c of g.claims) addQuote(c.source.id, `attribution: ${g.group.shortName} (${ATTRIBUTION_ROLES[c.role].toLowerCase()})`, c.quote, null);
+  for (const l of lines) for (const f of l.figures) addQuote(f.source.id, `${CASUALTY_OUTCOMES[l.outcome].toLowerCase()}: ${VICTIM_GROUPS[l.victimGroup].toLowerCase()}`, f.quote, null);
+
+  const sourceList: SourceWithQuotes[] = sources
+    .map((s) => ({ ...s.source, quotes: quotesBySource.get(s.sourceId) ?? [] }))
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.publishedOn ?? "9999").localeCompare(b.publishedOn ?? "9999") || a.title.localeCompare(b.title));
+
+  return {
+    ...rest,
+    attributions: groups,
+    contested: groups.length > 1 || groups.some((g) => g.denied),
+    casualties: lines,
+    sources: sourceList,
+  };
+}
+
+/** The few fields a page title needs, without loading every claim. */
+export async function incidentHeading(id: string) {
+  return db().incident.findUnique({ where: { id }, select: { id: true, date: true, datePrecision: true, city: true, province: true, target: true, attackType: true } });
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Casualty" ADD COLUMN     "counted" BOOLEAN NOT NULL DEFAULT true;
