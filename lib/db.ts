@@ -1,12 +1,13 @@
 import "server-only";
 import { openDatabase, type Database } from "./prisma-factory.ts";
+import { SERVER_DB_KEY } from "./server-db-key.ts";
 
-// One client per server process. PGlite has no cross-process lock, so the app must never
-// open a second handle on the same data directory; caching on globalThis also survives
-// Next's module reloading in development.
-const globalForDb = globalThis as unknown as { corridorWatchDb?: Database };
+// One client per server process, kept on globalThis: instrumentation.ts opens it at start-up
+// (taking the PGlite data directory's lock), and Next's module reloading in development
+// must not open a second handle on the same directory.
+const store = globalThis as unknown as Record<typeof SERVER_DB_KEY, Database | undefined>;
 
 export function db() {
-  globalForDb.corridorWatchDb ??= openDatabase();
-  return globalForDb.corridorWatchDb.prisma;
+  store[SERVER_DB_KEY] ??= openDatabase({ holder: "server" });
+  return store[SERVER_DB_KEY].prisma;
 }

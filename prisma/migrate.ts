@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeDatabase, readEnv } from "../lib/env.ts";
+import { lockDataDir } from "../lib/pglite-lock.ts";
 
 const PRISMA_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(PRISMA_DIR, "..");
@@ -114,8 +115,9 @@ export function targetFactory(): { factory: SqlMigrationAwareDriverAdapterFactor
     return { factory: new PrismaPg(pool), label: describeDatabase(env), close: () => pool.end() };
   }
   mkdirSync(env.pgliteDir, { recursive: true });
+  const release = lockDataDir(env.pgliteDir, "db:migrate");
   const db = new PGlite(env.pgliteDir);
-  return { factory: pgliteFactory(db), label: describeDatabase(env), close: () => db.close() };
+  return { factory: pgliteFactory(db), label: describeDatabase(env), close: async () => { await db.close(); release(); } };
 }
 
 async function main(cmd: string | undefined, name: string | undefined) {
