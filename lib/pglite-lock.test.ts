@@ -17,8 +17,8 @@ describe("the PGlite data directory lock", () => {
     try {
       for (const script of [["prisma/migrate.ts", "deploy"], ["seed/run.ts"]]) {
         const run = tsx(script, dir);
-        expect(run.status, script).not.toBe(0);
-        expect(run.stderr, script).toMatch(/in use by server \(process \d+/);
+        expect(run.status, script.join(" ")).not.toBe(0);
+        expect(run.stderr, script.join(" ")).toMatch(/in use by server \(process \d+/);
       }
       expect(existsSync(join(dir, "PG_VERSION"))).toBe(false); // PGlite never opened it
     } finally { release(); }
