@@ -1,0 +1,17 @@
+// On the embedded database the server opens (and so locks) the data directory at start-up,
+// not at the first request: it refuses to start while a migrate, seed or import command
+// holds the directory, and no command can take it while the server runs (PGlite would
+// silently lose writes otherwise). lib/db.ts reuses this handle.
+import { readEnv } from "./lib/env.ts";
+import { openDatabase } from "./lib/prisma-factory.ts";
+import { SERVER_DB_KEY } from "./lib/server-db-key.ts";
+
+export async function openServerDatabase() {
+  if (process.env.NEXT_PHASE === "phase-production-build" || readEnv().databaseUrl) return;
+  try {
+    (globalThis as Record<string, unknown>)[SERVER_DB_KEY] ??= openDatabase({ holder: "server" });
+  } catch (e) {
+    console.error(`Corridor Watch cannot start: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}
