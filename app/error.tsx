@@ -1,13 +1,21 @@
 "use client";
 
-// Shown when a page fails on the server. It never shows the error's message or stack:
-// those can carry connection details; the digest lets an operator find the log entry.
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/db-errors.ts";
+
+// Shown when a page fails on the server. It never shows the error's message or stack (they
+// can carry connection details); the digest says whether the database was unreachable, and
+// otherwise lets an operator find the log entry.
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const outage = error.digest === DATABASE_UNAVAILABLE_DIGEST;
   return (
     <div role="alert" className="notice">
-      <h1>Something went wrong</h1>
-      <p>The data could not be loaded just now. This is usually temporary.</p>
-      {error.digest ? <p className="muted">Reference: {error.digest}</p> : null}
+      <h1>{outage ? "Data temporarily unavailable" : "Something went wrong"}</h1>
+      <p>
+        {outage
+          ? "The incident database cannot be reached just now. Nothing is lost: try again in a moment."
+          : "This page could not be shown. Try again; if it keeps failing, please report it with the reference below."}
+      </p>
+      {!outage && error.digest ? <p className="muted">Reference: {error.digest}</p> : null}
       <button type="button" onClick={() => reset()}>Try again</button>
     </div>
   );
