@@ -1,35 +1,55 @@
+import { Suspense } from "react";
 import { connection } from "next/server";
-import { listIncidents } from "@/lib/data/incidents.ts";
-import { ATTACK_TYPES, PROVINCES } from "@/lib/vocab.ts";
-import { formatIncidentDate, formatCount } from "@/lib/format.ts";
+import { parseFilters } from "@/lib/filters.ts";
+import { filterOptions, knownSlugs } from "@/lib/data/known-slugs.ts";
+import { FilterBar } from "@/components/filters/filter-bar.tsx";
+import { FilterProblems } from "@/components/filters/filter-problems.tsx";
+import { FilterSummary } from "@/components/filters/filter-summary.tsx";
+import { ChartSkeleton, HeadlinesSkeleton } from "@/components/charts/skeletons.tsx";
+import {
+  AttackTypeWidget, CasualtyTrendWidget, GroupWidget, HeadlinesWidget, IncidentsPerYearWidget, ProvinceWidget,
+} from "@/components/charts/overview-widgets.tsx";
+import styles from "@/components/charts/charts.module.css";
 
-export default async function Home() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Overview({ searchParams }: Props) {
   await connection(); // always read the database at request time, never at build time
-  const incidents = await listIncidents();
+  const [params, known, options] = await Promise.all([searchParams, knownSlugs(), filterOptions()]);
+  const { filters, problems } = parseFilters(params, known);
+  // A new key per filter set makes each widget show its skeleton again while it reloads.
+  const key = JSON.stringify(filters);
   return (
     <>
       <h1>Attacks on Chinese nationals and interests in Pakistan</h1>
-      <p className="lede">{incidents.length} incidents recorded. Every figure is traced to its sources.</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="muted" style={{ textAlign: "left", padding: "0.5rem" }}>Incidents, newest first</caption>
-          <thead>
-            <tr><th>Date</th><th>Province</th><th>Place</th><th>Type</th><th>Target</th><th className="num">Chinese killed</th><th className="num">All killed</th></tr>
-          </thead>
-          <tbody>
-            {incidents.map((i) => (
-              <tr key={i.id}>
-                <td>{formatIncidentDate(i.date, i.datePrecision)}</td>
-                <td>{PROVINCES[i.province]}</td>
-                <td>{i.city ?? "—"}</td>
-                <td>{ATTACK_TYPES[i.attackType]}</td>
-                <td>{i.target}</td>
-                <td className="num">{formatCount(i.chineseKilled)}</td>
-                <td className="num">{formatCount(i.totalKilled)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <p className="lede">
+        Incidents, casualties and the groups linked to them, for the filters you choose. Every number leads to the incidents
+        behind it, and every incident to its sources.
+      </p>
+      <FilterProblems problems={problems} />
+      <FilterBar options={options} filters={filters} />
+      <FilterSummary filters={filters} options={options} path="/" />
+      <Suspense key={`headlines${key}`} fallback={<HeadlinesSkeleton />}>
+        <HeadlinesWidget filters={filters} />
+      </Suspense>
+      <div className={styles.grid}>
+        <Suspense key={`per-year${key}`} fallback={<ChartSkeleton title="Incidents per year" height={340} />}>
+          <IncidentsPerYearWidget filters={filters} />
+        </Suspense>
+        <Suspense key={`casualties${key}`} fallback={<ChartSkeleton title="Killed and injured per year" />}>
+          <CasualtyTrendWidget filters={filters} />
+        </Suspense>
+      </div>
+      <div className={styles.grid2}>
+        <Suspense key={`province${key}`} fallback={<ChartSkeleton title="Incidents by province" kind="bars" height={180} />}>
+          <ProvinceWidget filters={filters} />
+        </Suspense>
+        <Suspense key={`type${key}`} fallback={<ChartSkeleton title="Incidents by attack type" kind="bars" height={180} />}>
+          <AttackTypeWidget filters={filters} />
+        </Suspense>
+        <Suspense key={`group${key}`} fallback={<ChartSkeleton title="Incidents by group" kind="bars" height={180} wide />}>
+          <GroupWidget filters={filters} />
+        </Suspense>
       </div>
     </>
   );

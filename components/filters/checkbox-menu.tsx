@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef } from "react";
 import styles from "./filters.module.css";
 
-export type MenuItem = { value: string; label: string; hint?: string };
+export type MenuItem = { value: string; label: string; hint?: string; /** Shown on the closed menu when this is the only choice. */ short?: string };
 
 type Props = {
   label: string;
@@ -22,7 +22,7 @@ export function CheckboxMenu({ label, name, items, selected, onChange }: Props) 
   const ref = useRef<HTMLDetailsElement>(null);
   const legendId = useId();
   const chosen = new Set(selected);
-  const labelOf = new Map(items.map((i) => [i.value, i.label]));
+  const labelOf = new Map(items.map((i) => [i.value, i.short ?? i.label]));
   const state = selected.length === 0 ? "any" : selected.length === 1 ? (labelOf.get(selected[0]) ?? selected[0]) : `${selected.length} selected`;
 
   useEffect(() => {

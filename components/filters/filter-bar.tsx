@@ -51,6 +51,9 @@ export function FilterBar({ options, filters }: Props) {
     });
   };
 
+  const applyRef = useRef(apply);
+  useEffect(() => { applyRef.current = apply; });
+
   // Search text: local while typing, applied after a pause.
   const [text, setText] = useState(filters.q ?? "");
   const searchRef = useRef<HTMLInputElement>(null);
@@ -63,7 +66,8 @@ export function FilterBar({ options, filters }: Props) {
   const onSearch = (value: string) => {
     setText(value);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => apply({ q: value.trim() || undefined }, "replace"), 400);
+    // Through the ref: by the time the pause ends, other filters may have changed.
+    timer.current = setTimeout(() => applyRef.current({ q: value.trim() || undefined }, "replace"), 400);
   };
 
   const first = options.years?.first ?? new Date().getUTCFullYear();
@@ -94,7 +98,6 @@ export function FilterBar({ options, filters }: Props) {
         id={panelId}
         className={styles.panel}
         data-open={open}
-        role="search"
         onSubmit={(e) => { e.preventDefault(); clearTimeout(timer.current); apply({ q: text.trim() || undefined }); }}
       >
         <div className={styles.years}>
@@ -118,10 +121,10 @@ export function FilterBar({ options, filters }: Props) {
         <CheckboxMenu label="Provinces" name="province" items={entries(PROVINCES)} selected={shown.province} onChange={(province) => apply({ province: province as Filters["province"] })} />
         <CheckboxMenu
           label="Groups" name="group"
-          items={options.groups.map((g) => ({ value: g.id, label: g.name, hint: g.shortName !== g.name ? `(${g.shortName})` : undefined }))}
+          items={options.groups.map((g) => ({ value: g.id, label: g.name, hint: g.shortName !== g.name ? `(${g.shortName})` : undefined, short: g.shortName }))}
           selected={shown.group} onChange={(group) => apply({ group })}
         />
-        <CheckboxMenu label="Attack types" name="type" items={entries(ATTACK_TYPES)} selected={shown.type} onChange={(type) => apply({ type: type as Filters["type"] })} />
+        <CheckboxMenu label="Attack types" name="type" items={entries(ATTACK_TYPES).map((t) => ({ ...t, short: t.label.replace(/ \(.*\)$/, "") }))} selected={shown.type} onChange={(type) => apply({ type: type as Filters["type"] })} />
         <CheckboxMenu label="Sectors" name="sector" items={entries(PROJECT_SECTORS)} selected={shown.sector} onChange={(sector) => apply({ sector: sector as Filters["sector"] })} />
         <CheckboxMenu label="Projects" name="project" items={options.projects.map((p) => ({ value: p.id, label: p.name }))} selected={shown.project} onChange={(project) => apply({ project })} />
         <label className={`${styles.field} ${styles.search}`}>

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { filtersToSearchParams, type Filters, type SortKey } from "@/lib/filters.ts";
+import type { Figure, FigureKey, Headlines } from "@/lib/data/overview.ts";
+import styles from "./charts.module.css";
+
+const MAIN: { key: Exclude<FigureKey, "attackersKilled">; label: string; sort: SortKey }[] = [
+  { key: "chineseKilled", label: "Chinese killed", sort: "chinese_killed" },
+  { key: "chineseInjured", label: "Chinese injured", sort: "chinese_injured" },
+  { key: "totalKilled", label: "All killed", sort: "total_killed" },
+  { key: "totalInjured", label: "All injured", sort: "total_injured" },
+];
+
+const count = (n: number) => n.toLocaleString("en-GB");
+const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? "" : "s"}`;
+
+/** "/incidents?..." with the same filters, back on page 1, optionally sorted by a figure (largest first). */
+export function incidentsHref(filters: Filters, sort?: SortKey): string {
+  const qs = filtersToSearchParams({ ...filters, page: 1, ...(sort && { sort, dir: "desc" as const }) }).toString();
+  return qs ? `/incidents?${qs}` : "/incidents";
+}
+
+function unknownText(f: Figure, incidents: number): string {
+  if (incidents === 0) return "no incidents";
+  if (f.unknown === 0) return `known for all ${plural(incidents, "incident")}`;
+  if (f.unknown === incidents) return `unknown for all ${plural(incidents, "incident")}`;
+  return `unknown for ${plural(f.unknown, "incident")}`;
+}
+
+/** The headline numbers as server-rendered text, each linking to the incidents behind it. */
+export function HeadlineFigures({ headlines, filters }: { headlines: Headlines; filters: Filters }) {
+  const { incidents, figures } = headlines;
+  const attackers = figures.attackersKilled;
+  return (
+    <section aria-labelledby="headlines-title">
+      <h2 id="headlines-title" className={styles.visuallyHidden}>Headline figures</h2>
+      <ul className={styles.headlines}>
+        <li className={styles.headline} data-main="" data-figure="incidents">
+          <span className={styles.headlineLabel}>Incidents</span>
+          <span className={styles.headlineValue}>{count(incidents)}</span>
+          <span className={styles.headlineUnknown}>matching the filters</span>
+          <Link href={incidentsHref(filters)}>List them<span className={styles.visuallyHidden}> (all {count(incidents)} incidents)</span></Link>
+        </li>
+        {MAIN.map(({ key, label, sort }) => {
+          const f = figures[key];
+          return (
+            <li key={key} className={styles.headline} data-figure={key}>
+              <span className={styles.headlineLabel}>{label}</span>
+              <span className={styles.headlineValue} data-unknown={f.total === null || undefined}>{f.total === null ? "unknown" : count(f.total)}</span>
+              <span className={styles.headlineUnknown}>{unknownText(f, incidents)}</span>
+              <Link href={incidentsHref(filters, sort)}>See incidents<span className={styles.visuallyHidden}>, most {label.toLowerCase()} first</span></Link>
+            </li>
+          );
+        })}
+      </ul>
+      <p className={styles.secondary} data-figure="attackersKilled">
+        Attackers killed (not counted among victims): <strong>{attackers.total === null ? "unknown" : count(attackers.total)}</strong>{" "}
+        ({unknownText(attackers, incidents)}). Figures count the lowest number any source gives; where sources disagree the incident page shows the range.
+      </p>
+    </section>
+  );
+}
