@@ -11,6 +11,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 const NAV = [
   { href: "/", label: "Overview" },
+  { href: "/incidents", label: "Incidents" },
+  { href: "/groups", label: "Groups" },
+  { href: "/projects", label: "Projects" },
+  { href: "/methodology", label: "Methodology" },
 ];
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
@@ -30,7 +34,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">
-          Every figure links to its sources. Where sources disagree, both are shown.
+          Every figure links to its sources. Where sources disagree, both are shown.{" "}
+          <Link href="/methodology">How we count</Link>.
         </footer>
       </body>
     </html>

@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { db } from "../db.ts";
 import type { Filters } from "../filters.ts";
 import { ATTRIBUTION_ROLES, type AttributionRole } from "../vocab.ts";
@@ -32,9 +32,9 @@ export type GroupSummary = {
 
 type SummaryRow = Omit<GroupSummary, "byRole" | "aliases"> & { aliases: string[] | null };
 
-async function roleCounts(links: Links, perpetratorId?: string): Promise<Map<string, RoleCounts>> {
+async function roleCounts(prisma: PrismaClient, links: Links, perpetratorId?: string): Promise<Map<string, RoleCounts>> {
   const only = perpetratorId ? Prisma.sql`AND a."perpetratorId" = ${perpetratorId}` : Prisma.empty;
-  const rows = await db().$queryRaw<{ perpetratorId: string; role: AttributionRole; incidents: number }[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<{ perpetratorId: string; role: AttributionRole; incidents: number }[]>(Prisma.sql`
     SELECT a."perpetratorId" AS "perpetratorId", a.role::text AS role, COUNT(DISTINCT a."incidentId")::int AS incidents
     FROM "Attribution" a JOIN "Incident" i ON i.id = a."incidentId"
     WHERE TRUE ${linkCondition(links)} ${only}
@@ -48,11 +48,11 @@ async function roleCounts(links: Links, perpetratorId?: string): Promise<Map<str
   return out;
 }
 
-async function summaries(links: Links, perpetratorId?: string): Promise<GroupSummary[]> {
+async function summaries(prisma: PrismaClient, links: Links, perpetratorId?: string): Promise<GroupSummary[]> {
   const only = perpetratorId ? Prisma.sql`WHERE p.id = ${perpetratorId}` : Prisma.empty;
   // DISTINCT pairs first, so a group with three claims about one incident counts its dead once.
   const [rows, roles] = await Promise.all([
-    db().$queryRaw<SummaryRow[]>(Prisma.sql`
+    prisma.$queryRaw<SummaryRow[]>(Prisma.sql`
       WITH linked AS (
         SELECT DISTINCT a."perpetratorId" AS pid, i.id, i.date, i."chineseKilled", i."totalKilled"
         FROM "Attribution" a JOIN "Incident" i ON i.id = a."incidentId"
@@ -70,14 +70,14 @@ async function summaries(links: Links, perpetratorId?: string): Promise<GroupSum
       ${only}
       GROUP BY p.id
       ORDER BY COUNT(l.id) DESC, p.name ASC`),
-    roleCounts(links, perpetratorId),
+    roleCounts(prisma, links, perpetratorId),
   ]);
   return rows.map((r) => ({ ...r, aliases: r.aliases ?? [], byRole: roles.get(r.id) ?? noRoles() }));
 }
 
 /** Every group with how many incidents it is linked to, by role, and the deaths in them. */
-export function groupSummaries(links: Links = "direct"): Promise<GroupSummary[]> {
-  return summaries(links);
+export function groupSummaries(links: Links = "direct", prisma: PrismaClient = db()): Promise<GroupSummary[]> {
+  return summaries(prisma, links);
 }
 
 export type GroupIncident = {
@@ -85,7 +85,7 @@ export type GroupIncident = {
   attackType: string; chineseLink: "direct" | "weak";
   chineseKilled: number | null; chineseInjured: number | null; totalKilled: number | null;
   /** This group's claims on the incident, each with its source. */
-  claims: { role: AttributionRole; statedBy: string | null; source: { id: string; title: string; publisher: string | null; url: string | null } }[];
+  claims: { role: AttributionRole; statedBy: string | null; source: { id: string; kind: string; title: string; publisher: string | null; publishedOn: string | null; url: string | null } }[];
 };
 
 /** Deaths are null when no incident of that year gives the figure (unknown, not zero). */
@@ -105,14 +105,13 @@ export type GroupDetail = {
 };
 
 /** One group's record: its incidents with its claims, deaths per year, and rival attributions. */
-export async function groupDetail(id: string, links: Links = "direct"): Promise<GroupDetail | null> {
-  const prisma = db();
+export async function groupDetail(id: string, links: Links = "direct", prisma: PrismaClient = db()): Promise<GroupDetail | null> {
   const perpetrator = await prisma.perpetrator.findUnique({ where: { id }, select: { description: true } });
   if (!perpetrator) return null;
   const linkWhere = links === "direct" ? { chineseLink: "direct" as const } : {};
 
   const [[summary], incidents, yearRows, claimRows, others] = await Promise.all([
-    summaries(links, id),
+    summaries(prisma, links, id),
     prisma.incident.findMany({
       where: { ...linkWhere, attributions: { some: { perpetratorId: id } } },
       orderBy: [{ date: "desc" }, { id: "asc" }],
@@ -121,7 +120,7 @@ export async function groupDetail(id: string, links: Links = "direct"): Promise<
         chineseKilled: true, chineseInjured: true, totalKilled: true,
         attributions: {
           where: { perpetratorId: id }, orderBy: { id: "asc" },
-          select: { role: true, statedBy: true, source: { select: { id: true, title: true, publisher: true, url: true } } },
+          select: { role: true, statedBy: true, source: { select: { id: true, kind: true, title: true, publisher: true, publishedOn: true, url: true } } },
         },
       },
     }),
@@ -167,4 +166,9 @@ export async function groupDetail(id: string, links: Links = "direct"): Promise<
       incidentIds: [...o.incidentIds].sort(),
     })),
   };
+}
+
+/** What a group page's title needs; null when there is no such group. */
+export async function groupHeading(id: string, prisma: PrismaClient = db()) {
+  return prisma.perpetrator.findUnique({ where: { id }, select: { id: true, name: true, shortName: true, aliases: true, kind: true, description: true } });
 }

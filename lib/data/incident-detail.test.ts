@@ -19,18 +19,16 @@ describe.each(backends())("incident detail on %s", (backend) => {
   beforeAll(async () => {
     database = await freshDatabase(backend);
     await writeDataset(database.prisma, { ...FIXTURE, incidents: [...FIXTURE.incidents, BOAST] });
-    // db() reads this cache: the data module then runs against this test's own database.
-    (globalThis as { corridorWatchDb?: unknown }).corridorWatchDb = database;
   });
   afterAll(async () => { await database?.close(); });
 
   it("returns null for an unknown id", async () => {
-    expect(await incidentDetail("no-such-incident")).toBeNull();
-    expect(await incidentHeading("no-such-incident")).toBeNull();
+    expect(await incidentDetail("no-such-incident", database.prisma)).toBeNull();
+    expect(await incidentHeading("no-such-incident", database.prisma)).toBeNull();
   });
 
   it("puts a group's attribution and its denial side by side, beside another group's allegation", async () => {
-    const d = (await incidentDetail("2021-07-10-fixture-dam-convoy"))!;
+    const d = (await incidentDetail("2021-07-10-fixture-dam-convoy", database.prisma))!;
     expect(d.contested).toBe(true);
     expect(d.attributions.map((g) => [g.group.id, g.roles, g.denied])).toEqual([
       ["fx-beta", ["attributed_by_authorities", "denied"], true],
@@ -44,14 +42,14 @@ describe.each(backends())("incident detail on %s", (backend) => {
   });
 
   it("is not contested when one group claims it alone", async () => {
-    const d = (await incidentDetail("2021-03-fixture-karachi-kidnapping"))!;
+    const d = (await incidentDetail("2021-03-fixture-karachi-kidnapping", database.prisma))!;
     expect(d.contested).toBe(false);
     expect(d.attributions.map((g) => g.group.id)).toEqual(["fx-alpha"]);
     expect(d.datePrecision).toBe("month");
   });
 
   it("lists every source's figure and counts the lowest where sources disagree", async () => {
-    const d = (await incidentDetail("2022-05-01-fixture-karachi-shooting"))!;
+    const d = (await incidentDetail("2022-05-01-fixture-karachi-shooting", database.prisma))!;
     expect(d.casualties.map((l) => [l.outcome, l.victimGroup, l.counted, l.disagree])).toEqual([
       ["killed", "chinese", 3, true],
       ["killed", "attackers", 1, false],
@@ -64,7 +62,7 @@ describe.each(backends())("incident detail on %s", (backend) => {
   });
 
   it("shows an uncounted figure without letting it into the count", async () => {
-    const d = (await incidentDetail("2023-09-fixture-boast"))!;
+    const d = (await incidentDetail("2023-09-fixture-boast", database.prisma))!;
     const [line] = d.casualties;
     expect(line).toMatchObject({ outcome: "killed", victimGroup: "chinese", counted: 0, disagree: false, uncounted: 1, range: { low: 0, high: 0 } });
     expect(line.figures.map((f) => [f.count, f.counted])).toEqual([[0, true], [4, false]]);
@@ -72,11 +70,11 @@ describe.each(backends())("incident detail on %s", (backend) => {
   });
 
   it("lists every source with the quotes it supports", async () => {
-    const d = (await incidentDetail("2024-02-02-fixture-quetta-bomb"))!;
+    const d = (await incidentDetail("2024-02-02-fixture-quetta-bomb", database.prisma))!;
     expect(d.sources.map((s) => s.id).sort()).toEqual(["fx-news-a", "fx-news-b"]);
     const b = d.sources.find((s) => s.id === "fx-news-b")!;
     expect(b.quotes).toEqual([{ about: ["date"], quote: "on 2 February", note: null }]);
-    const boast = (await incidentDetail("2023-09-fixture-boast"))!;
+    const boast = (await incidentDetail("2023-09-fixture-boast", database.prisma))!;
     expect(boast.sources.find((s) => s.id === "fx-news-b")!.quotes).toEqual([{ about: ["killed: chinese nationals"], quote: "we killed four Chinese", note: null }]);
   });
 });

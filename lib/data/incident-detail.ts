@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { figureRange } from "../casualty-totals.ts";
 import {
   ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, SOURCE_KINDS, VICTIM_GROUPS,
@@ -55,8 +56,8 @@ export type IncidentDetail = Omit<LoadedIncident, "attributions" | "casualties" 
   sources: SourceWithQuotes[];
 };
 
-function loadIncident(id: string) {
-  return db().incident.findUnique({
+function loadIncident(id: string, prisma: PrismaClient) {
+  return prisma.incident.findUnique({
     where: { id },
     include: {
       project: { select: { id: true, name: true, sector: true, isCpec: true } },
@@ -74,8 +75,8 @@ const GROUP_ORDER = Object.keys(VICTIM_GROUPS) as VictimGroup[];
 const KIND_ORDER = Object.keys(SOURCE_KINDS);
 
 /** Everything known about one incident, with its claims arranged for comparison; null if there is no such incident. */
-export async function incidentDetail(id: string): Promise<IncidentDetail | null> {
-  const incident = await loadIncident(id);
+export async function incidentDetail(id: string, prisma: PrismaClient = db()): Promise<IncidentDetail | null> {
+  const incident = await loadIncident(id, prisma);
   if (!incident) return null;
   const { attributions, casualties, evidence, sources, ...rest } = incident;
 
@@ -134,6 +135,6 @@ export async function incidentDetail(id: string): Promise<IncidentDetail | null>
 }
 
 /** The few fields a page title needs, without loading every claim. */
-export async function incidentHeading(id: string) {
-  return db().incident.findUnique({ where: { id }, select: { id: true, date: true, datePrecision: true, city: true, province: true, target: true, attackType: true } });
+export async function incidentHeading(id: string, prisma: PrismaClient = db()) {
+  return prisma.incident.findUnique({ where: { id }, select: { id: true, date: true, datePrecision: true, city: true, province: true, target: true, attackType: true } });
 }

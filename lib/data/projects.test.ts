@@ -13,13 +13,11 @@ describe.each(backends())("projects on %s", (backend) => {
   beforeAll(async () => {
     database = await freshDatabase(backend);
     await writeDataset(database.prisma, { ...FIXTURE, projects: [...FIXTURE.projects, QUIET] });
-    // db() reads this cache: the data module then runs against this test's own database.
-    (globalThis as { corridorWatchDb?: unknown }).corridorWatchDb = database;
   });
   afterAll(async () => { await database?.close(); });
 
   it("lists projects hit most first, each with its quotes and incidents, and those never hit too", async () => {
-    const projects = await projectsWithIncidents();
+    const projects = await projectsWithIncidents(database.prisma);
     // "Abbey Zone" sorts before "Fixture Dam" by name, so this order comes from the incident count.
     expect(projects.map((p) => [p.id, p.incidents.map((i) => i.id)])).toEqual([
       ["fx-dam", ["2021-07-10-fixture-dam-convoy"]],

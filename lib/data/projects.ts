@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 
 export type ProjectIncident = {
   id: string; date: Date; datePrecision: "day" | "month" | "year"; city: string | null; province: string;
@@ -15,8 +16,8 @@ export type ProjectEntry = {
 };
 
 /** All Chinese-linked projects, those hit most often first, with the quotes that describe them and the incidents that touched them. */
-export async function projectsWithIncidents(): Promise<ProjectEntry[]> {
-  return db().project.findMany({
+export async function projectsWithIncidents(prisma: PrismaClient = db()): Promise<ProjectEntry[]> {
+  return prisma.project.findMany({
     orderBy: [{ incidents: { _count: "desc" } }, { name: "asc" }],
     select: {
       id: true, name: true, sector: true, province: true, location: true, operator: true, isCpec: true, description: true,

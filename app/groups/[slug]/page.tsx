@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache, Suspense } from "react";
+import { groupDetail, groupHeading, type Links } from "@/lib/data/groups.ts";
+import { parseFilters } from "@/lib/filters.ts";
+import { ATTRIBUTION_ROLES, PERPETRATOR_KINDS, type AttributionRole } from "@/lib/vocab.ts";
+import { incidentsHref, yearSpan } from "@/components/groups/group-card.tsx";
+import { GroupSkeleton } from "@/components/groups/group-skeleton.tsx";
+import { GroupIncidentsTable } from "@/components/groups/group-incidents-table.tsx";
+import { GroupYearChart } from "@/components/groups/group-year-chart.tsx";
+import { LinksToggle } from "@/components/groups/links-toggle.tsx";
+import { OtherGroupsTable } from "@/components/groups/other-groups-table.tsx";
+import { SumWithUnknown } from "@/components/groups/sum-with-unknown.tsx";
+import { YearTable } from "@/components/groups/year-table.tsx";
+import { RoleTag } from "@/components/incident/attribution-panel.tsx";
+import styles from "@/components/groups/groups.module.css";
+
+// No loading.tsx here on purpose: a route-level loading boundary starts streaming before the
+// page runs, and a notFound() after that is served as HTTP 200. The existence check runs
+// first, outside any boundary; the record then streams in behind a skeleton.
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+// generateMetadata and the page need the same heading: one query per request.
+const loadHeading = cache(async (slug: string) => {
+  await connection(); // read the database at request time, never at build time
+  return SLUG.test(slug) && slug.length <= 80 ? groupHeading(slug) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const heading = await loadHeading((await params).slug);
+  return { title: heading ? heading.name : "Group not found" };
+}
+
+export default async function GroupPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const g = await loadHeading(slug);
+  if (!g) notFound();
+  const { links } = parseFilters(query).filters;
+  return (
+    <>
+      <p className="muted" style={{ margin: 0, fontSize: "0.9rem" }}><Link href="/groups">Groups</Link> › {g.shortName}</p>
+      <h1>{g.name}{g.shortName !== g.name && <span className="muted"> ({g.shortName})</span>}</h1>
+      <p className="lede">
+        {PERPETRATOR_KINDS[g.kind]}
+        {g.aliases.length > 0 && <> · also known as {g.aliases.join(", ")}</>}
+        {g.description && <><br />{g.description}</>}
+      </p>
+      <LinksToggle links={links} path={`/groups/${slug}`} />
+      <Suspense key={links} fallback={<GroupSkeleton />}>
+        <GroupRecord id={g.id} links={links} />
+      </Suspense>
+    </>
+  );
+}
+
+async function GroupRecord({ id, links }: { id: string; links: Links }) {
+  const detail = await groupDetail(id, links);
+  if (!detail) notFound(); // deleted between the two reads
+  const { group: g, incidents, years, claimsByRole, otherGroups } = detail;
+  const roles = Object.keys(ATTRIBUTION_ROLES) as AttributionRole[];
+  const slug = g.id;
+
+  return (
+    <>
+      <dl className={styles.stats} style={{ maxWidth: "36rem" }}>
+        <div><dt>Incidents</dt><dd>{g.incidents}</dd></div>
+        <div><dt>Chinese killed</dt><dd><SumWithUnknown value={g.chineseKilled} unknown={g.chineseKilledUnknown} /></dd></div>
+        <div><dt>All killed</dt><dd><SumWithUnknown value={g.totalKilled} unknown={g.totalKilledUnknown} /></dd></div>
+      </dl>
+      <p className="muted">
+        Years: {yearSpan(g.firstYear, g.lastYear)}.{" "}
+        {g.incidents > 0 && <Link href={incidentsHref(g.id, links)}>Filter the incident list by {g.shortName}</Link>}
+      </p>
+
+      {incidents.length === 0 ? (
+        <p className="notice">
+          No {links === "direct" ? "directly linked " : ""}incident names this group.
+          {links === "direct" && <> <Link href={`/groups/${slug}?links=all`}>Include weakly linked incidents</Link>.</>}
+        </p>
+      ) : (
+        <>
+          <div className={styles.summaryGrid}>
+            <section aria-labelledby="roles">
+              <h2 id="roles">How sources link {g.shortName} to its incidents</h2>
+              <div className="table-wrap">
+                <table>
+                  <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>
+                    Attribution roles: incidents with at least one such claim, and the number of claims
+                  </caption>
+                  <thead><tr><th scope="col">Role</th><th scope="col" className="num">Incidents</th><th scope="col" className="num">Claims</th></tr></thead>
+                  <tbody>
+                    {roles.map((r) => (
+                      <tr key={r}>
+                        <th scope="row" style={{ fontWeight: 400, background: "#fff", whiteSpace: "normal" }}><RoleTag role={r} wrap /></th>
+                        <td className="num">{g.byRole[r]}</td>
+                        <td className="num">{claimsByRole[r]}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {g.byRole.denied > 0 && <p className="muted">{g.shortName} denied involvement in {g.byRole.denied} of these incidents; each denial is listed beside the claims below.</p>}
+            </section>
+            <section aria-labelledby="over-time">
+              <h2 id="over-time">Casualties over time</h2>
+              <div className={styles.chartPanel}>
+                <GroupYearChart years={years} />
+                <details>
+                  <summary>Data table: deaths and incidents per year</summary>
+                  <YearTable years={years} caption={`Incidents linked to ${g.shortName} per year, with counted deaths`} />
+                </details>
+              </div>
+            </section>
+          </div>
+
+          <h2 id="incidents">Incidents ({incidents.length})</h2>
+          <GroupIncidentsTable incidents={incidents} groupName={g.shortName} />
+
+          <h2 id="others">Other groups named for the same incidents</h2>
+          {otherGroups.length ? (
+            <OtherGroupsTable groups={otherGroups} groupName={g.shortName} />
+          ) : (
+            <p>No other group is named for any of these incidents.</p>
+          )}
+        </>
+      )}
+    </>
+  );
+}

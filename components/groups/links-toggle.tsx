@@ -1,0 +1,16 @@
+import Link from "next/link";
+import type { Links } from "@/lib/data/groups.ts";
+import styles from "./groups.module.css";
+
+/** Weakly-linked incidents are out by default, as everywhere else; this link puts them in or takes them out. */
+export function LinksToggle({ links, path }: { links: Links; path: string }) {
+  return (
+    <p className={styles.toggle}>
+      {links === "direct" ? (
+        <>Counting incidents with a direct link to Chinese nationals or interests. <Link href={`${path}?links=all`}>Include weakly linked incidents</Link></>
+      ) : (
+        <>Counting all incidents, weakly linked ones included. <Link href={path}>Count direct links only</Link></>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,45 @@
+import type { CasualtyLine } from "@/lib/data/incident-detail.ts";
+import { SourceCite } from "@/components/sources/source-cite.tsx";
+import { sourceAnchor } from "@/components/sources/source-list.tsx";
+import { quoted } from "@/components/sources/quote.tsx";
+import { formatFigure, lineLabel, lineVerdict } from "./figure.ts";
+import styles from "./incident.module.css";
+
+/** Every source's figure for each outcome and victim group, under the figure the charts count. */
+export function CasualtyTable({ lines }: { lines: CasualtyLine[] }) {
+  if (!lines.length) return <p>No source gives a casualty figure: every figure is unknown.</p>;
+  return (
+    <div className="table-wrap">
+      <table className={styles.casualties}>
+        <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>
+          Casualty figures by source. The counted figure is the lowest a source gives; figures marked “not counted” are shown but left out.
+        </caption>
+        <thead>
+          <tr><th scope="col">Figure</th><th scope="col">Source</th><th scope="col">Quote</th></tr>
+        </thead>
+        {lines.map((l) => (
+          <tbody key={`${l.outcome}-${l.victimGroup}`}>
+            <tr>
+              <th scope="rowgroup" colSpan={3}>
+                {lineLabel(l)}: <span className={l.disagree ? styles.verdictDisagree : styles.verdict}>{lineVerdict(l)}</span>
+              </th>
+            </tr>
+            {l.figures.map((f) => (
+              <tr key={f.id} className={f.counted ? undefined : styles.uncounted}>
+                <td data-label="Figure" className="num" style={{ whiteSpace: "nowrap" }}>
+                  {formatFigure(f)}
+                  {!f.counted && <span className={styles.notCounted}>not counted</span>}
+                </td>
+                <td data-label="Source"><SourceCite source={f.source} href={`#${sourceAnchor(f.source.id)}`} /></td>
+                <td data-label="Quote" className={styles.quoteCell}>
+                  {f.quote ? quoted(f.quote) : <span className="muted">no quote recorded</span>}
+                  {f.note && <div className="muted" style={{ fontSize: "0.85rem" }}>Note: {f.note}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
