@@ -37,26 +37,25 @@ export function incidentCsvRecord(r: IncidentRow): CsvValue[] {
 type Cursor = { id: string; value: Date | string | number | null };
 
 /**
- * "Comes after the cursor" in the order incidentOrderBy gives: (key, id) with unknown keys
- * last. Spelled out as OR branches because Prisma has no row comparison, and enums have no
- * greater-than, so for them "after" is the list of later values.
+ * "Comes after the cursor" in the order incidentOrderBy gives, for rows on the cursor's side
+ * of the nulls (the caller reads the known values first, then the unknown ones). Written as
+ * `key <= v AND (key < v OR id < w)` rather than a bare OR: the first half is a range an
+ * index on the key can start from, so every batch costs the same however deep it is.
+ * Prisma has no row comparison and enums have no greater-than, so for an enum the range is
+ * the list of values from the cursor's on.
  */
 export function keysetAfter(sort: SortKey, dir: SortDir, cursor: Cursor): Prisma.IncidentWhereInput {
   const col = SORT_COLUMNS[sort];
   const f = col.field;
   const idAfter: Prisma.IncidentWhereInput = { id: dir === "asc" ? { gt: cursor.id } : { lt: cursor.id } };
-  // Nulls come last, so after a null key only the remaining nulls, by id, are left.
   if (cursor.value === null) return { AND: [{ [f]: null }, idAfter] };
-  const branches: Prisma.IncidentWhereInput[] = [{ AND: [{ [f]: cursor.value }, idAfter] }];
   if ("values" in col) {
     const at = col.values.indexOf(cursor.value as string);
     const later = dir === "asc" ? col.values.slice(at + 1) : col.values.slice(0, at);
-    if (later.length) branches.push({ [f]: { in: later } });
-  } else {
-    branches.push({ [f]: dir === "asc" ? { gt: cursor.value } : { lt: cursor.value } });
+    return { AND: [{ [f]: { in: [cursor.value, ...later] } }, { OR: [{ [f]: { in: later } }, idAfter] }] };
   }
-  if (col.nullable) branches.push({ [f]: null });
-  return { OR: branches };
+  const [atOrAfter, after] = dir === "asc" ? ["gte", "gt"] : ["lte", "lt"];
+  return { AND: [{ [f]: { [atOrAfter]: cursor.value } }, { OR: [{ [f]: { [after]: cursor.value } }, idAfter] }] };
 }
 
 export type ExportOptions = { prisma?: PrismaClient; batchSize?: number };
@@ -64,20 +63,31 @@ export type ExportOptions = { prisma?: PrismaClient; batchSize?: number };
 /** The filtered incidents in the requested order (page and pageSize ignored), one batch at a time. */
 export async function* incidentExportBatches(filters: Filters, { prisma = db(), batchSize = 500 }: ExportOptions = {}): AsyncGenerator<IncidentRow[]> {
   const where = incidentWhere(filters);
-  const orderBy = incidentOrderBy(filters.sort, filters.dir);
-  const field = SORT_COLUMNS[filters.sort].field;
-  let cursor: Cursor | null = null;
-  for (;;) {
-    const records: IncidentRecordRow[] = await prisma.incident.findMany({
-      where: cursor ? { AND: [where, keysetAfter(filters.sort, filters.dir, cursor)] } : where,
-      orderBy,
-      take: batchSize,
-      select: INCIDENT_ROW_SELECT,
-    });
-    if (records.length) yield records.map(toIncidentRow);
-    if (records.length < batchSize) return;
-    const last = records[records.length - 1];
-    cursor = { id: last.id, value: last[field] };
+  const col = SORT_COLUMNS[filters.sort];
+  // Unknown figures sort last: read the known ones, then the unknown ones by id. Two plain
+  // ranges keep "or is null" out of the keyset condition, where it would defeat the index;
+  // and without nulls in play, the key's plain order (PostgreSQL's default nulls placement)
+  // is the same order as the table's, in the shape a b-tree on the key serves both ways.
+  const phases: { where: Prisma.IncidentWhereInput; orderBy: Prisma.IncidentOrderByWithRelationInput[] }[] = col.nullable
+    ? [
+      { where: { [col.field]: { not: null } }, orderBy: [{ [col.field]: filters.dir }, { id: filters.dir }] },
+      { where: { [col.field]: null }, orderBy: [{ id: filters.dir }] },
+    ]
+    : [{ where: {}, orderBy: incidentOrderBy(filters.sort, filters.dir) }];
+  for (const phase of phases) {
+    let cursor: Cursor | null = null;
+    for (;;) {
+      const records: IncidentRecordRow[] = await prisma.incident.findMany({
+        where: { AND: [where, phase.where, ...(cursor ? [keysetAfter(filters.sort, filters.dir, cursor)] : [])] },
+        orderBy: phase.orderBy,
+        take: batchSize,
+        select: INCIDENT_ROW_SELECT,
+      });
+      if (records.length) yield records.map(toIncidentRow);
+      if (records.length < batchSize) break;
+      const last = records[records.length - 1];
+      cursor = { id: last.id, value: last[col.field] };
+    }
   }
 }
 

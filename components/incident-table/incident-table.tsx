@@ -1,0 +1,213 @@
+"use client";
+// Draws the rows the server has already filtered, sorted and paged. TanStack Table handles
+// only column visibility here; sorting and paging are links that rewrite the URL, so the
+// server (and the index behind it) does the work for any number of incidents.
+import Link from "next/link";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { columnVisibilityFeature, createColumnHelper, tableFeatures, useTable, type ColumnVisibilityState } from "@tanstack/react-table";
+import type { IncidentRow, SortDir } from "@/lib/data/incident-table.ts";
+import type { SortKey } from "@/lib/filters.ts";
+import { ATTACK_TYPES, PROVINCES, type AttributionRole } from "@/lib/vocab.ts";
+import { dateLabel } from "./date-label.ts";
+import styles from "./incident-table.module.css";
+
+const features = tableFeatures({ columnVisibilityFeature });
+const col = createColumnHelper<typeof features, IncidentRow>();
+
+const ROLE_WORDS: Record<AttributionRole, string> = {
+  claimed: "claimed", attributed_by_authorities: "blamed by authorities", alleged: "alleged", suspected: "suspected", denied: "denied",
+};
+
+function Count({ n }: { n: number | null }) {
+  return n === null ? <span className={styles.unknown}>unknown</span> : <>{n.toLocaleString("en-GB")}</>;
+}
+
+type ColumnMeta = { label: string; sortKey?: SortKey; numeric?: boolean };
+
+const columns = col.columns([
+  col.accessor("date", {
+    id: "date",
+    header: "Date",
+    enableHiding: false,
+    meta: { label: "Date", sortKey: "date" },
+    cell: ({ row }) => {
+      const r = row.original;
+      return (
+        <>
+          <Link href={`/incidents/${encodeURIComponent(r.id)}`} className={styles.rowLink}>{dateLabel(r.date, r.datePrecision)}</Link>
+          {r.datePrecision !== "day" && <span className={styles.precision}>{r.datePrecision === "month" ? "month only" : "year only"}</span>}
+        </>
+      );
+    },
+  }),
+  col.accessor("province", { id: "province", header: "Province", meta: { label: "Province", sortKey: "province" }, cell: (c) => PROVINCES[c.getValue()] }),
+  col.accessor("city", {
+    id: "place",
+    header: "Place",
+    meta: { label: "Place" },
+    cell: ({ row }) => {
+      const { city, district } = row.original;
+      if (!city && !district) return <span className="muted">province only</span>;
+      return city && district && city !== district ? `${city} (${district})` : (city ?? district);
+    },
+  }),
+  col.accessor("attackType", { id: "attack_type", header: "Attack type", meta: { label: "Attack type", sortKey: "attack_type" }, cell: (c) => {
+    // The table shows the short name; the full label (with its definition) is on hover and in the filters.
+    const label = ATTACK_TYPES[c.getValue()];
+    const short = label.replace(/ \(.*\)$/, "");
+    return short === label ? label : <span title={label}>{short}</span>;
+  } }),
+  col.accessor("target", { id: "target", header: "Target", meta: { label: "Target" }, cell: (c) => <span className={styles.clamp}>{c.getValue()}</span> }),
+  col.accessor("groups", {
+    id: "groups",
+    header: "Groups (role)",
+    meta: { label: "Groups" },
+    cell: (c) => {
+      const groups = c.getValue();
+      if (!groups.length) return <span className="muted">none named</span>;
+      return groups.map((g, n) => (
+        <span key={g.id} className={styles.group}>
+          {g.name} <span className="muted">({g.roles.map((r) => ROLE_WORDS[r]).join(", ")})</span>{n < groups.length - 1 && "; "}
+        </span>
+      ));
+    },
+  }),
+  col.accessor("chineseKilled", { id: "chinese_killed", header: "Chinese killed", meta: { label: "Chinese killed", sortKey: "chinese_killed", numeric: true }, cell: (c) => <Count n={c.getValue()} /> }),
+  col.accessor("chineseInjured", { id: "chinese_injured", header: "Chinese injured", meta: { label: "Chinese injured", sortKey: "chinese_injured", numeric: true }, cell: (c) => <Count n={c.getValue()} /> }),
+  col.accessor("totalKilled", { id: "total_killed", header: "All killed", meta: { label: "All killed", sortKey: "total_killed", numeric: true }, cell: (c) => <Count n={c.getValue()} /> }),
+  col.accessor("totalInjured", { id: "total_injured", header: "All injured", meta: { label: "All injured", sortKey: "total_injured", numeric: true }, cell: (c) => <Count n={c.getValue()} /> }),
+  col.accessor("project", { id: "project", header: "Project", meta: { label: "Project" }, cell: (c) => c.getValue()?.name ?? <span className="muted">none</span> }),
+]);
+
+const STORAGE_KEY = "corridor-watch:incident-columns";
+
+type Props = {
+  rows: IncidentRow[];
+  sort: SortKey;
+  dir: SortDir;
+  /** Where clicking each sortable header leads (built on the server from the parsed filters). */
+  sortLinks: Record<SortKey, string>;
+  caption: string;
+  /** Server-rendered parts of the toolbar: the "Showing 1–25 of 312" line and the export link. */
+  summary: ReactNode;
+  actions: ReactNode;
+};
+
+export function IncidentTable({ rows, sort, dir, sortLinks, caption, summary, actions }: Props) {
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
+  // Restored after hydration, so the server's HTML (every column) and the first client render agree.
+  useEffect(() => {
+    try {
+      const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "{}");
+      if (saved && typeof saved === "object") setColumnVisibility(saved);
+    } catch { /* a corrupt entry just means the default columns */ }
+  }, []);
+
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (r) => r.id,
+    state: { columnVisibility },
+    onColumnVisibilityChange: (updater) => {
+      setColumnVisibility((prev) => {
+        const next = typeof updater === "function" ? updater(prev) : updater;
+        try { localStorage.setItem(STORAGE_KEY, JSON.stringify(next)); } catch { /* private mode: not remembered */ }
+        return next;
+      });
+    },
+  });
+
+  const menuId = useId();
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  // A disclosure that behaves like a menu: Escape or a click elsewhere closes it.
+  useEffect(() => {
+    const close = (e: Event) => {
+      const el = menuRef.current;
+      if (!el?.open) return;
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== "Escape" || !el.contains(document.activeElement)) return;
+        el.open = false;
+        el.querySelector("summary")?.focus();
+      } else if (!el.contains(e.target as Node)) el.open = false;
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close);
+    return () => { document.removeEventListener("pointerdown", close); document.removeEventListener("keydown", close); };
+  }, []);
+  const hidden = table.getAllLeafColumns().filter((c) => !c.getIsVisible()).length;
+
+  return (
+    <>
+      <div className={styles.toolbar}>
+        {summary}
+        <div className={styles.actions}>
+          <details ref={menuRef} className={styles.columnsMenu}>
+            <summary>Columns{hidden > 0 && <span className="muted"> ({hidden} hidden)</span>}</summary>
+            <fieldset className={styles.columnsBody} aria-labelledby={menuId}>
+              <legend id={menuId} className={styles.visuallyHidden}>Columns to show</legend>
+              {table.getAllLeafColumns().filter((c) => c.getCanHide()).map((c) => (
+                <label key={c.id} className={styles.check}>
+                  <input type="checkbox" checked={c.getIsVisible()} onChange={(e) => c.toggleVisibility(e.target.checked)} />
+                  {(c.columnDef.meta as ColumnMeta).label}
+                </label>
+              ))}
+              {hidden > 0 && <button type="button" className={styles.showAll} onClick={() => table.toggleAllColumnsVisible(true)}>Show all</button>}
+            </fieldset>
+          </details>
+          {actions}
+        </div>
+      </div>
+      <p className={styles.scrollHint} aria-hidden="true">Scroll the table sideways for more columns →</p>
+      <div className={`table-wrap ${styles.wrap}`} role="region" aria-label="Incidents table" tabIndex={0}>
+        <table className={styles.table}>
+          <caption className={styles.caption}>{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const meta = header.column.columnDef.meta as ColumnMeta;
+                  const active = meta.sortKey === sort;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className={`${meta.numeric ? "num" : ""} ${header.column.id === "date" ? styles.sticky : ""}`}
+                      aria-sort={meta.sortKey ? (active ? (dir === "asc" ? "ascending" : "descending") : "none") : undefined}
+                    >
+                      {meta.sortKey ? (
+                        <Link href={sortLinks[meta.sortKey]} scroll={false} className={styles.sortLink} data-active={active || undefined}>
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true" className={styles.arrow}>{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                          <span className={styles.visuallyHidden}>
+                            {active ? `, sorted ${dir === "asc" ? "ascending" : "descending"}; reverse` : ", sort by this column"}
+                          </span>
+                        </Link>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id}>
+                {row.getVisibleCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta as ColumnMeta;
+                  return (
+                    <td key={cell.id} className={`${meta.numeric ? "num" : ""} ${cell.column.id === "date" ? styles.sticky : ""}`}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
