@@ -1,0 +1,99 @@
+// The physical limit the benchmark compares the app with: the SQL the pages need, written by
+// hand and run straight through a driver, with no ORM, no rendering and no HTTP. The
+// overview's widgets all derive from two grouped scans (year x province x attack type with the
+// casualty sums, and year x group), plus the year span and the two filter vocabularies;
+// whatever the page does on top of that is overhead the tuning phase can remove.
+// Values are parameters; only constant SQL is concatenated.
+import type { SqlRunner } from "../lib/synth/load.ts";
+
+/** The benchmark's filters: the URL contract's defaults (direct links only) plus these. */
+export type BenchFilter = { province?: string[]; group?: string[]; from?: string; to?: string };
+
+export function filterQuery(f: BenchFilter): string {
+  const p = new URLSearchParams();
+  for (const v of f.province ?? []) p.append("province", v);
+  for (const v of f.group ?? []) p.append("group", v);
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
+  return p.toString();
+}
+
+/** The WHERE clause over "Incident" i for a filter; `$n` placeholders start at `first`. */
+function where(f: BenchFilter, first = 1): { sql: string; params: unknown[] } {
+  const and = [`i."chineseLink" = 'direct'`];
+  const params: unknown[] = [];
+  const next = (v: unknown) => { params.push(v); return `$${first + params.length - 1}`; };
+  if (f.province?.length) and.push(`i."province" = ANY(${next(f.province)}::"Province"[])`);
+  if (f.group?.length) and.push(`EXISTS (SELECT 1 FROM "Attribution" fa WHERE fa."incidentId" = i."id" AND fa."perpetratorId" = ANY(${next(f.group)}::text[]))`);
+  // The URL's "from=2015" is the first day of 2015 and "to=2024" the last day of 2024.
+  if (f.from) and.push(`i."date" >= ${next(f.from.length === 4 ? `${f.from}-01-01` : f.from)}::date`);
+  if (f.to) and.push(`i."date" <= ${next(f.to.length === 4 ? `${f.to}-12-31` : f.to)}::date`);
+  return { sql: and.join(" AND "), params };
+}
+
+type Query = { name: string; sql: string; params: unknown[] };
+
+export function overviewQueries(f: BenchFilter): Query[] {
+  const w = where(f);
+  return [
+    {
+      name: "year x province x type, with casualty sums",
+      sql: `SELECT EXTRACT(YEAR FROM i."date")::int AS year, i."province", i."attackType", COUNT(*)::int AS n,
+              SUM(i."chineseKilled")::int AS ck, COUNT(i."chineseKilled")::int AS kck, SUM(i."chineseInjured")::int AS ci, COUNT(i."chineseInjured")::int AS kci,
+              SUM(i."totalKilled")::int AS tk, COUNT(i."totalKilled")::int AS ktk, SUM(i."totalInjured")::int AS ti, COUNT(i."totalInjured")::int AS kti,
+              SUM(i."attackersKilled")::int AS ak, COUNT(i."attackersKilled")::int AS kak
+            FROM "Incident" i WHERE ${w.sql} GROUP BY 1, 2, 3`,
+      params: w.params,
+    },
+    {
+      name: "year x group",
+      sql: `SELECT EXTRACT(YEAR FROM i."date")::int AS year, g."perpetratorId" AS grp, COUNT(*)::int AS n
+            FROM "Incident" i LEFT JOIN LATERAL (SELECT DISTINCT a."perpetratorId" FROM "Attribution" a WHERE a."incidentId" = i."id") g ON TRUE
+            WHERE ${w.sql} GROUP BY 1, 2`,
+      params: w.params,
+    },
+    { name: "year span", sql: `SELECT MIN("date") AS first, MAX("date") AS last FROM "Incident"`, params: [] },
+    { name: "filter vocabularies", sql: `SELECT 'group' AS kind, "id", "shortName" AS label FROM "Perpetrator" UNION ALL SELECT 'project', "id", "name" FROM "Project"`, params: [] },
+  ];
+}
+
+export type TableSort = "date" | "chinese_killed";
+
+/** One page of /incidents: the matching count and the page's rows with their groups and source URLs. */
+export function tableQueries(sort: TableSort, page: number, pageSize = 25): Query[] {
+  const w = where({});
+  const order = sort === "date" ? `i."date" DESC, i."id" DESC` : `i."chineseKilled" DESC NULLS LAST, i."id" DESC`;
+  return [
+    { name: "count", sql: `SELECT COUNT(*)::int AS n FROM "Incident" i WHERE ${w.sql}`, params: w.params },
+    {
+      name: "page",
+      sql: `SELECT i."id", i."date", i."datePrecision", i."province", i."district", i."city", i."attackType", i."target", i."summary",
+              i."chineseKilled", i."chineseInjured", i."chineseKidnapped", i."totalKilled", i."totalInjured", i."attackersKilled",
+              p."id" AS "projectId", p."name" AS "projectName",
+              (SELECT json_agg(json_build_object('role', a."role", 'id', g."id", 'name', g."shortName")) FROM "Attribution" a JOIN "Perpetrator" g ON g."id" = a."perpetratorId" WHERE a."incidentId" = i."id") AS groups,
+              (SELECT array_agg(s."url" ORDER BY s."id") FROM "IncidentSource" x JOIN "Source" s ON s."id" = x."sourceId" WHERE x."incidentId" = i."id") AS urls
+            FROM (SELECT i."id" FROM "Incident" i WHERE ${w.sql} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) k
+            JOIN "Incident" i ON i."id" = k."id" LEFT JOIN "Project" p ON p."id" = i."projectId"
+            ORDER BY ${order}`,
+      params: w.params,
+    },
+  ];
+}
+
+/** The CSV export's rows and columns (INCIDENT_CSV_HEADER), in its default order, for COPY ... TO STDOUT. */
+export function exportSelect(): string {
+  return `SELECT i."id", i."date", i."datePrecision", i."province", i."district", i."city", i."attackType", i."target", i."projectId",
+      (SELECT string_agg(DISTINCT a."perpetratorId", '; ') FROM "Attribution" a WHERE a."incidentId" = i."id") AS perpetrators,
+      (SELECT string_agg(a."perpetratorId" || ':' || a."role", '; ') FROM "Attribution" a WHERE a."incidentId" = i."id") AS attribution,
+      i."chineseKilled", i."chineseInjured", i."totalKilled", i."totalInjured", i."attackersKilled", i."summary",
+      (SELECT string_agg(s."url", '; ' ORDER BY s."id") FROM "IncidentSource" x JOIN "Source" s ON s."id" = x."sourceId" WHERE x."incidentId" = i."id") AS source_urls
+    FROM "Incident" i WHERE i."chineseLink" = 'direct' ORDER BY i."date" DESC, i."id" DESC`;
+}
+
+/** Runs queries the way a well-written page would: all at once (the pool serialises them where it must). Returns wall milliseconds. */
+export async function timeQueries(sql: SqlRunner | { query: SqlRunner["query"] }, queries: Query[], parallel: boolean): Promise<number> {
+  const t = performance.now();
+  if (parallel) await Promise.all(queries.map((q) => sql.query(q.sql, q.params)));
+  else for (const q of queries) await sql.query(q.sql, q.params);
+  return performance.now() - t;
+}
