@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useId, useRef } from "react";
+import { useId, useRef } from "react";
+import { useDismissableDetails } from "@/components/use-dismissable-details.ts";
 import styles from "./filters.module.css";
 
 export type MenuItem = { value: string; label: string; hint?: string; /** Shown on the closed menu when this is the only choice. */ short?: string };
@@ -25,20 +26,7 @@ export function CheckboxMenu({ label, name, items, selected, onChange }: Props) 
   const labelOf = new Map(items.map((i) => [i.value, i.short ?? i.label]));
   const state = selected.length === 0 ? "any" : selected.length === 1 ? (labelOf.get(selected[0]) ?? selected[0]) : `${selected.length} selected`;
 
-  useEffect(() => {
-    const close = (e: Event) => {
-      const el = ref.current;
-      if (!el?.open) return;
-      if (e instanceof KeyboardEvent) {
-        if (e.key !== "Escape" || !el.contains(document.activeElement)) return;
-        el.open = false;
-        el.querySelector("summary")?.focus();
-      } else if (!el.contains(e.target as Node)) el.open = false;
-    };
-    document.addEventListener("pointerdown", close);
-    document.addEventListener("keydown", close);
-    return () => { document.removeEventListener("pointerdown", close); document.removeEventListener("keydown", close); };
-  }, []);
+  useDismissableDetails(ref);
 
   const toggle = (value: string, on: boolean) =>
     onChange(on ? items.map((i) => i.value).filter((v) => v === value || chosen.has(v)) : selected.filter((v) => v !== value));

@@ -3,6 +3,7 @@
 // only column visibility here; sorting and paging are links that rewrite the URL, so the
 // server (and the index behind it) does the work for any number of incidents.
 import Link from "next/link";
+import { useDismissableDetails } from "@/components/use-dismissable-details.ts";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { columnVisibilityFeature, createColumnHelper, tableFeatures, useTable, type ColumnVisibilityState } from "@tanstack/react-table";
 import type { IncidentRow, SortDir } from "@/lib/data/incident-table.ts";
@@ -120,21 +121,7 @@ export function IncidentTable({ rows, sort, dir, sortLinks, caption, summary, ac
 
   const menuId = useId();
   const menuRef = useRef<HTMLDetailsElement>(null);
-  // A disclosure that behaves like a menu: Escape or a click elsewhere closes it.
-  useEffect(() => {
-    const close = (e: Event) => {
-      const el = menuRef.current;
-      if (!el?.open) return;
-      if (e instanceof KeyboardEvent) {
-        if (e.key !== "Escape" || !el.contains(document.activeElement)) return;
-        el.open = false;
-        el.querySelector("summary")?.focus();
-      } else if (!el.contains(e.target as Node)) el.open = false;
-    };
-    document.addEventListener("pointerdown", close);
-    document.addEventListener("keydown", close);
-    return () => { document.removeEventListener("pointerdown", close); document.removeEventListener("keydown", close); };
-  }, []);
+  useDismissableDetails(menuRef);
   const hidden = table.getAllLeafColumns().filter((c) => !c.getIsVisible()).length;
 
   return (
