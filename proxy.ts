@@ -20,7 +20,20 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+/** True when the path's percent-encoding does not decode (%zz, a truncated %E0%A4%A, %). */
+export function malformedPath(pathname: string): boolean {
+  try { decodeURIComponent(pathname); return false; } catch { return true; }
+}
+
 export function proxy(request: NextRequest) {
+  // Next.js decodes a dynamic segment (/incidents/[id]) after this proxy and answers a bad
+  // encoding with a bare 500; refuse such an address here as the client's error it is.
+  if (malformedPath(request.nextUrl.pathname)) {
+    const message = "The address is not valid: its percent-encoding (%xx) is malformed.";
+    return request.nextUrl.pathname.startsWith("/api/")
+      ? Response.json({ error: "invalid path", message }, { status: 400, headers: { "Cache-Control": "no-store" } })
+      : new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);

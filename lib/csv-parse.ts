@@ -56,7 +56,7 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
-/** Undoes lib/csv.ts's formula guard: a ' before =, +, -, @, tab or CR was added on export. */
+/** Undoes lib/csv.ts's formula guard: one ' before (more ' and then) =, +, -, @, tab or CR was added on export. */
 export function unneutraliseFormula(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^'(?='*[=+\-@\t\r])/.test(text) ? text.slice(1) : text;
 }

@@ -14,7 +14,9 @@ export const CSV_LINE_END = "\r\n";
 
 export type CsvValue = string | number | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Text that already starts with ' before a formula character is guarded too, so the importer's
+// "drop one ' before =, +, -, @, tab or CR" gives back exactly what was written.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** Prefixes a ' to text a spreadsheet would read as a formula. */

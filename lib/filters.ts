@@ -33,7 +33,8 @@ const one = <T extends z.ZodType<unknown, any>>(item: T) =>
   z.array(z.string()).max(1, "give this parameter once").optional().transform((a) => a?.[0]).pipe(item);
 
 const enumValue = <T extends Record<string, string>>(vocab: T, what: string) =>
-  z.string().refine((v): v is keyof T & string => v in vocab, { message: `unknown ${what}; expected one of ${Object.keys(vocab).join(", ")}` });
+  // Own keys only: `in` would also accept "constructor" or "toString", which no database enum holds.
+  z.string().refine((v): v is keyof T & string => Object.hasOwn(vocab, v), { message: `unknown ${what}; expected one of ${Object.keys(vocab).join(", ")}` });
 
 const slugValue = (what: string) => z.string().max(80, `${what} is too long`).regex(SLUG, `is not a valid ${what} slug`);
 
@@ -49,7 +50,10 @@ export const filterSchema = z.object({
   victims: one(z.enum(["all", "chinese"]).default("all")),
   /** "all" also counts incidents whose link to Chinese interests is weak or disputed. */
   links: one(z.enum(["direct", "all"]).default("direct")),
-  q: one(z.string().trim().max(100, "search text is limited to 100 characters").optional()),
+  // Whitespace-only text is no search (not a search for ""), so the canonical link omits it.
+  // PostgreSQL refuses text holding NUL (SQLSTATE 22021), so a NUL would fail the query: control
+  // characters are refused here, by name, like any other bad value.
+  q: one(z.string().trim().max(100, "search text is limited to 100 characters").regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters").optional().transform((v) => v || undefined)),
   sort: one(z.enum(SORT_KEYS).default("date")),
   dir: one(z.enum(["asc", "desc"]).default("desc")),
   page: one(z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(MAX_PAGE).default(1)),

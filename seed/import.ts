@@ -20,7 +20,20 @@ async function main(file: string | undefined) {
   }
 }
 
+/** SQLSTATE 42501 wherever Prisma or the driver put it: the role may not write. */
+function permissionDenied(e: unknown, depth = 0): string | null {
+  if (!e || typeof e !== "object" || depth > 5) return null;
+  const x = e as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  if (x.code === "42501" || x.originalCode === "42501") return typeof x.message === "string" ? x.message : "permission denied";
+  const m = typeof x.message === "string" ? /permission denied for [\w ]+"?\w+"?/.exec(x.message) : null;
+  if (m) return m[0];
+  return permissionDenied(x.meta?.driverAdapterError, depth + 1) ?? permissionDenied(x.cause, depth + 1);
+}
+
 main(process.argv[2]).catch((e) => {
-  console.error(e instanceof ImportError ? e.message : `import failed: ${(e as Error).message}`);
+  const denied = permissionDenied(e);
+  // Prisma's own message carries a code frame and the query; a person needs the cause and the remedy.
+  if (denied) console.error(`import failed: ${denied}. This database role may only read; run imports as the writer role (README, "Least privilege"). Nothing was written.`);
+  else console.error(e instanceof ImportError ? e.message : `import failed: ${(e as Error).message}`);
   process.exit(1);
 });

@@ -55,7 +55,7 @@ export const importRowSchema = z.object({
   if (r.date.length !== { day: 10, month: 7, year: 4 }[r.date_precision]) ctx.addIssue({ code: "custom", path: ["date"], message: `does not match date_precision ${r.date_precision}` });
   if (!r.id.startsWith(r.date.slice(0, 4))) ctx.addIssue({ code: "custom", path: ["id"], message: "must start with the incident's year" });
   const pairs = r.attribution.map((a) => a.split(":") as [string, string]);
-  for (const [, role] of pairs) if (!(role in ATTRIBUTION_ROLES)) ctx.addIssue({ code: "custom", path: ["attribution"], message: `unknown role "${role}"; expected one of ${Object.keys(ATTRIBUTION_ROLES).join(", ")}` });
+  for (const [, role] of pairs) if (!Object.hasOwn(ATTRIBUTION_ROLES, role)) ctx.addIssue({ code: "custom", path: ["attribution"], message: `unknown role "${role}"; expected one of ${Object.keys(ATTRIBUTION_ROLES).join(", ")}` });
   const named = new Set(pairs.map(([g]) => g));
   if ([...new Set(r.perpetrators)].sort().join() !== [...named].sort().join()) ctx.addIssue({ code: "custom", path: ["perpetrators"], message: "must list exactly the groups named in attribution" });
   for (const [total, part] of [["total_killed", "chinese_killed"], ["total_injured", "chinese_injured"]] as const) {
@@ -126,6 +126,9 @@ export function readImportFile(bytes: Uint8Array, format: "csv" | "json"): Impor
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
   for (const { line, value } of records) {
+    // PostgreSQL cannot store NUL in text: refused here, by line, not by a failed transaction.
+    const nul = value && typeof value === "object" ? Object.entries(value).filter(([, v]) => typeof v === "string" && v.includes("\u0000")).map(([k]) => k) : [];
+    if (nul.length) { problems.push({ line, message: `${nul.join(", ")}: contains a NUL character, which the database cannot store` }); continue; }
     const result = importRowSchema.safeParse(value);
     if (!result.success) {
       for (const issue of result.error.issues) problems.push({ line, message: `${format === "json" ? `${what} ${line}, ` : ""}${issue.path.join(".") || "row"}: ${issue.message}` });

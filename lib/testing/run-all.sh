@@ -7,3 +7,7 @@ export NEXT_TELEMETRY_DISABLED=1
 echo "::: vitest"; npx vitest run
 echo "::: next build (with type check)"; npx next build
 echo "::: playwright"; npx playwright test
+# 20 clients for 30 s against the production build: zero errors (the long soak is `npm run soak`).
+echo "::: soak (short)"; npm run soak:short
+# The benchmark script on 10k synthetic incidents, to show it still runs end to end (`npm run bench` is the full one).
+echo "::: bench (smoke)"; npm run bench:smoke -- --skip-build
