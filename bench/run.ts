@@ -24,6 +24,8 @@ import { exportSelect, filterQuery, overviewQueries, tableQueries, timeQueries, 
 
 const ROOT = resolve(import.meta.dirname, "..");
 const HOST = "127.0.0.1";
+/** The build folder: NEXT_DIST_DIR (which next.config.mjs honours) lets a benchmark build beside a running dev build. */
+const DIST = process.env.NEXT_DIST_DIR || ".next";
 /** The "typical filter" of the issue: two provinces, one group, a year range. */
 const TYPICAL: BenchFilter = { province: ["balochistan", "sindh"], group: ["bla"], from: "2015", to: "2024" };
 const DEEP_PAGE = 500;
@@ -309,7 +311,7 @@ async function bundleSizes(server: Server, rows: Row[]): Promise<Record<string, 
     const srcs = [...new Set(tags.map((t) => /\ssrc="([^"]+\.js)"/.exec(t)?.[1]).filter((s): s is string => !!s && s.startsWith("/_next/static/")))];
     let raw = 0, gz = 0;
     for (const src of srcs) {
-      const file = join(ROOT, ".next", "static", decodeURIComponent(src.slice("/_next/static/".length).split("?")[0]));
+      const file = join(ROOT, DIST, "static", decodeURIComponent(src.slice("/_next/static/".length).split("?")[0]));
       if (!existsSync(file)) continue;
       const buf = readFileSync(file);
       raw += buf.length; gz += gzipSync(buf, { level: 9 }).length;
@@ -370,7 +372,7 @@ async function main() {
   const info = machine();
   log(`machine: ${info.cores} x ${info.cpu}, ${info.memGb} GB, load ${info.loadAvgAtStart}`);
 
-  if (!a.skipBuild || !existsSync(join(ROOT, ".next", "BUILD_ID"))) {
+  if (!a.skipBuild || !existsSync(join(ROOT, DIST, "BUILD_ID"))) {
     log("next build");
     const t = performance.now();
     const b = spawnSync(process.execPath, [join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"], timeout: 600_000, encoding: "utf8" });

@@ -19,7 +19,7 @@ export const PROVINCE_COLORS: Record<Province, string> = {
 
 /** The colour of a series, by key: provinces fixed, the catch-all buckets grey, groups in order. */
 export function seriesColor(key: string, index: number): string {
-  if (key in PROVINCE_COLORS) return PROVINCE_COLORS[key as Province];
+  if (Object.hasOwn(PROVINCE_COLORS, key)) return PROVINCE_COLORS[key as Province];
   if (key === "_other") return OTHER_COLOR;
   if (key === "_none") return NONE_COLOR;
   return SERIES_COLORS[index % SERIES_COLORS.length];

@@ -1,10 +1,8 @@
 "use client";
 import { useId, useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { YearBreakdown } from "@/lib/data/overview.ts";
-import { ChartTooltip, legendProps } from "./chart-tooltip.tsx";
 import { DataTable, EmptyChart } from "./chart-card.tsx";
-import { seriesColor } from "./palette.ts";
+import { YearStackPlot } from "./lazy-plots.tsx";
 import styles from "./charts.module.css";
 
 type Props = {
@@ -36,18 +34,7 @@ export function YearStackChart({ byGroup, byProvince, incidentsPerYear }: Props)
       {empty ? <EmptyChart /> : (
         <>
           <div className={styles.plot} style={{ height: 340 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={data.rows} margin={{ top: 8, right: 8, bottom: 24, left: 0 }}>
-                <CartesianGrid vertical={false} stroke="#e7e5e4" />
-                <XAxis dataKey="year" tickLine={false} minTickGap={8} label={{ value: "Year", position: "insideBottom", offset: -14, fill: "#57534e" }} />
-                <YAxis allowDecimals={false} width={52} label={{ value: by === "group" ? "Incidents (per group)" : "Incidents", angle: -90, position: "insideLeft", offset: 4, dy: by === "group" ? 60 : 30, fill: "#57534e" }} />
-                <Tooltip content={<ChartTooltip hideZero />} cursor={{ fill: "rgb(0 0 0 / 0.05)" }} />
-                <Legend verticalAlign="top" {...legendProps} />
-                {data.series.map((s, n) => (
-                  <Bar key={s.key} dataKey={s.key} name={s.label} stackId="year" fill={seriesColor(s.key, n)} isAnimationActive={false} />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
+            <YearStackPlot data={data} by={by} />
           </div>
           <DataTable caption={`Incidents per year by ${by}${by === "group" ? " (an incident counts under each linked group)" : ""}`}>
             <thead>

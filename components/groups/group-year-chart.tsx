@@ -9,7 +9,7 @@ export function GroupYearChart({ years }: { years: YearPoint[] }) {
   return (
     <div style={{ width: "100%", height: 280 }} aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={years} margin={{ top: 8, right: 0, bottom: 0, left: -16 }}>
+        <ComposedChart data={years} margin={{ top: 8, right: 0, bottom: 0, left: -16 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e7e5e4" vertical={false} />
           <XAxis dataKey="year" tick={{ fontSize: 12, fill: "#44403c" }} interval="preserveStartEnd" />
           <YAxis yAxisId="deaths" allowDecimals={false} tick={{ fontSize: 12, fill: "#44403c" }} />

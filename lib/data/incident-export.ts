@@ -4,14 +4,11 @@ import "server-only";
 // few hundred MB). Batches follow a keyset cursor, not an offset, so each batch costs the
 // same however deep into the set it is.
 import { db } from "../db.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Filters, SortKey } from "../filters.ts";
 import { CSV_BOM, csvRow, type CsvValue } from "../csv.ts";
-import { incidentWhere } from "./incident-where.ts";
-import {
-  INCIDENT_ROW_SELECT, SORT_COLUMNS, incidentOrderBy, toIncidentRow,
-  type IncidentRecordRow, type IncidentRow, type SortDir,
-} from "./incident-table.ts";
+import type { IncidentRow } from "./incident-table.ts";
+import { SORT_SQL, incidentSql, orderSql, type SortDir } from "./incident-sql.ts";
 
 /** Column order and headers of the CSV file; `npm run db:import` reads the same names. */
 export const INCIDENT_CSV_HEADER = [
@@ -34,61 +31,107 @@ export function incidentCsvRecord(r: IncidentRow): CsvValue[] {
   ];
 }
 
-type Cursor = { id: string; value: Date | string | number | null };
-
-/**
- * "Comes after the cursor" in the order incidentOrderBy gives, for rows on the cursor's side
- * of the nulls (the caller reads the known values first, then the unknown ones). Written as
- * `key <= v AND (key < v OR id < w)` rather than a bare OR: the first half is a range an
- * index on the key can start from, so every batch costs the same however deep it is.
- * Prisma has no row comparison and enums have no greater-than, so for an enum the range is
- * the list of values from the cursor's on.
- */
-export function keysetAfter(sort: SortKey, dir: SortDir, cursor: Cursor): Prisma.IncidentWhereInput {
-  const col = SORT_COLUMNS[sort];
-  const f = col.field;
-  const idAfter: Prisma.IncidentWhereInput = { id: dir === "asc" ? { gt: cursor.id } : { lt: cursor.id } };
-  if (cursor.value === null) return { AND: [{ [f]: null }, idAfter] };
-  if ("values" in col) {
-    const at = col.values.indexOf(cursor.value as string);
-    const later = dir === "asc" ? col.values.slice(at + 1) : col.values.slice(0, at);
-    return { AND: [{ [f]: { in: [cursor.value, ...later] } }, { OR: [{ [f]: { in: later } }, idAfter] }] };
-  }
-  const [atOrAfter, after] = dir === "asc" ? ["gte", "gt"] : ["lte", "lt"];
-  return { AND: [{ [f]: { [atOrAfter]: cursor.value } }, { OR: [{ [f]: { [after]: cursor.value } }, idAfter] }] };
-}
-
 export type ExportOptions = { prisma?: PrismaClient; batchSize?: number };
 
+/** One exported incident: its CSV cells, and the sort key and id the next batch starts after. */
+export type ExportRecord = { id: string; key: string | number | null; cells: CsvValue[] };
+
+type ExportSqlRow = {
+  id: string; day: string; datePrecision: "day" | "month" | "year"; province: string; district: string | null; city: string | null;
+  attackType: string; target: string; projectId: string | null; perpetrators: string | null; attribution: string | null;
+  chineseKilled: number | null; chineseInjured: number | null; totalKilled: number | null; totalInjured: number | null; attackersKilled: number | null;
+  summary: string; sourceUrls: string | null; key: string | number | null;
+};
+
+const PRECISION_LENGTH = { day: 10, month: 7, year: 4 } as const;
+
+/**
+ * One batch: the rows after the cursor, in the table's order, with every CSV column computed
+ * by the database in the same statement, so a batch is one round trip however many rows and
+ * relations it holds. The aggregates follow toIncidentRow exactly: a group once, groups by
+ * their strongest role (the enum's order is ATTRIBUTION_ROLES's) then by id, each group's
+ * roles in that order, source URLs distinct and sorted. Ids are lowercase slugs, whose
+ * byte order (COLLATE "C") is the order localeCompare and Array#sort give them.
+ */
+function exportBatchSql(where: Prisma.Sql, sort: SortKey, dir: SortDir, phase: Prisma.Sql, after: Prisma.Sql, limit: number): Prisma.Sql {
+  const s = SORT_SQL[sort];
+  return Prisma.sql`
+    SELECT i."id", to_char(i."date", 'YYYY-MM-DD') AS day, CAST(i."datePrecision" AS text) AS "datePrecision",
+      CAST(i."province" AS text) AS province, i."district", i."city", CAST(i."attackType" AS text) AS "attackType", i."target", i."projectId",
+      g.perpetrators, g.attribution,
+      i."chineseKilled", i."chineseInjured", i."totalKilled", i."totalInjured", i."attackersKilled", i."summary",
+      (SELECT string_agg(u.url, '; ' ORDER BY u.url COLLATE "C")
+         FROM (SELECT DISTINCT src."url" FROM "IncidentSource" x JOIN "Source" src ON src."id" = x."sourceId"
+               WHERE x."incidentId" = i."id" AND src."url" IS NOT NULL AND src."url" <> '') u) AS "sourceUrls",
+      ${sort === "date" ? Prisma.sql`to_char(i."date", 'YYYY-MM-DD')` : s.col} AS key
+    FROM (
+      -- The batch's rows first, so the aggregates below run for them alone, whatever plan orders them.
+      SELECT i.* FROM "Incident" i
+      WHERE ${where} AND ${phase} AND ${after}
+      ORDER BY ${orderSql(sort, dir)}
+      LIMIT ${limit}
+    ) i
+    LEFT JOIN LATERAL (
+      -- One row per (group, role), with the group's strongest role: the group's own row is the one where the two agree.
+      SELECT string_agg(r.pid, '; ' ORDER BY r.strongest, r.pid COLLATE "C") FILTER (WHERE r.role = r.strongest) AS perpetrators,
+        string_agg(r.pid || ':' || CAST(r.role AS text), '; ' ORDER BY r.strongest, r.pid COLLATE "C", r.role) AS attribution
+      FROM (SELECT DISTINCT a."perpetratorId" AS pid, a."role" AS role, MIN(a."role") OVER (PARTITION BY a."perpetratorId") AS strongest
+            FROM "Attribution" a WHERE a."incidentId" = i."id") r
+    ) g ON TRUE
+    ORDER BY ${orderSql(sort, dir)}`;
+}
+
+/**
+ * "Comes after the cursor" in the table's order, for rows on the cursor's side of the nulls
+ * (known values are read first, then the unknown ones). A row comparison on (key, id) is a
+ * range a b-tree on the key (and id) starts from, so every batch costs the same however
+ * deep it is; enums compare in their declaration order, as the table sorts them.
+ */
+function keysetAfter(sort: SortKey, dir: SortDir, cursor: { id: string; key: string | number | null } | null): Prisma.Sql {
+  if (!cursor) return Prisma.sql`TRUE`;
+  const s = SORT_SQL[sort];
+  if (cursor.key === null) return dir === "asc" ? Prisma.sql`i."id" > ${cursor.id}` : Prisma.sql`i."id" < ${cursor.id}`;
+  return dir === "asc"
+    ? Prisma.sql`(${s.col}, i."id") > (${s.cast(cursor.key)}, ${cursor.id})`
+    : Prisma.sql`(${s.col}, i."id") < (${s.cast(cursor.key)}, ${cursor.id})`;
+}
+
 /** The filtered incidents in the requested order (page and pageSize ignored), one batch at a time. */
-export async function* incidentExportBatches(filters: Filters, { prisma = db(), batchSize = 500 }: ExportOptions = {}): AsyncGenerator<IncidentRow[]> {
-  const where = incidentWhere(filters);
-  const col = SORT_COLUMNS[filters.sort];
+export async function* incidentExportBatches(filters: Filters, { prisma = db(), batchSize = 2500 }: ExportOptions = {}): AsyncGenerator<ExportRecord[]> {
+  const where = incidentSql(filters);
+  const s = SORT_SQL[filters.sort];
   // Unknown figures sort last: read the known ones, then the unknown ones by id. Two plain
-  // ranges keep "or is null" out of the keyset condition, where it would defeat the index;
-  // and without nulls in play, the key's plain order (PostgreSQL's default nulls placement)
-  // is the same order as the table's, in the shape a b-tree on the key serves both ways.
-  const phases: { where: Prisma.IncidentWhereInput; orderBy: Prisma.IncidentOrderByWithRelationInput[] }[] = col.nullable
-    ? [
-      { where: { [col.field]: { not: null } }, orderBy: [{ [col.field]: filters.dir }, { id: filters.dir }] },
-      { where: { [col.field]: null }, orderBy: [{ id: filters.dir }] },
-    ]
-    : [{ where: {}, orderBy: incidentOrderBy(filters.sort, filters.dir) }];
-  for (const phase of phases) {
-    let cursor: Cursor | null = null;
-    for (;;) {
-      const records: IncidentRecordRow[] = await prisma.incident.findMany({
-        where: { AND: [where, phase.where, ...(cursor ? [keysetAfter(filters.sort, filters.dir, cursor)] : [])] },
-        orderBy: phase.orderBy,
-        take: batchSize,
-        select: INCIDENT_ROW_SELECT,
-      });
-      if (records.length) yield records.map(toIncidentRow);
-      if (records.length < batchSize) break;
-      const last = records[records.length - 1];
-      cursor = { id: last.id, value: last[col.field] };
-    }
+  // ranges keep "or is null" out of the keyset condition, where it would defeat the index.
+  const phases = s.nullable ? [Prisma.sql`${s.col} IS NOT NULL`, Prisma.sql`${s.col} IS NULL`] : [Prisma.sql`TRUE`];
+  type Cursor = { id: string; key: string | number | null } | null;
+  const read = (phase: number, cursor: Cursor) => {
+    const rows = prisma.$queryRaw<ExportSqlRow[]>(exportBatchSql(where, filters.sort, filters.dir, phases[phase], keysetAfter(filters.sort, filters.dir, cursor), batchSize));
+    rows.catch(() => {}); // awaited below, unless the download is cancelled first
+    return { phase, rows };
+  };
+  // One batch read ahead: the database works on the next batch while this one is written
+  // out, so at most two batches are held at once.
+  let next: { phase: number; rows: Promise<ExportSqlRow[]> } | null = read(0, null);
+  while (next) {
+    const phase: number = next.phase;
+    const rows: ExportSqlRow[] = await next.rows;
+    const last = rows[rows.length - 1];
+    next = rows.length === batchSize ? read(phase, { id: last.id, key: last.key }) : phase + 1 < phases.length ? read(phase + 1, null) : null;
+    if (rows.length) yield rows.map(toExportRecord);
   }
+}
+
+function toExportRecord(r: ExportSqlRow): ExportRecord {
+  return {
+    id: r.id,
+    key: r.key,
+    cells: [
+      r.id, r.day.slice(0, PRECISION_LENGTH[r.datePrecision]), r.datePrecision, r.province, r.district, r.city, r.attackType, r.target, r.projectId,
+      r.perpetrators ?? "", r.attribution ?? "",
+      r.chineseKilled, r.chineseInjured, r.totalKilled, r.totalInjured, r.attackersKilled,
+      r.summary, r.sourceUrls ?? "",
+    ],
+  };
 }
 
 /**
@@ -97,7 +140,7 @@ export async function* incidentExportBatches(filters: Filters, { prisma = db(), 
  */
 export function incidentCsvStream(filters: Filters, options: ExportOptions = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let batches: AsyncGenerator<IncidentRow[]> | null = null;
+  let batches: AsyncGenerator<ExportRecord[]> | null = null;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + csvRow(INCIDENT_CSV_HEADER)));
@@ -106,7 +149,7 @@ export function incidentCsvStream(filters: Filters, options: ExportOptions = {})
       batches ??= incidentExportBatches(filters, options);
       const next = await batches.next();
       if (next.done) { controller.close(); return; }
-      controller.enqueue(encoder.encode(next.value.map((r) => csvRow(incidentCsvRecord(r))).join("")));
+      controller.enqueue(encoder.encode(next.value.map((r) => csvRow(r.cells)).join("")));
     },
     async cancel() {
       await batches?.return(undefined);

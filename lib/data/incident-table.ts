@@ -1,51 +1,21 @@
 import "server-only";
-// The incident list behind /incidents, GET /api/incidents and (through incident-export.ts)
-// the CSV export: one row shape and one sort order, so the three always agree.
+// The incident list behind /incidents and GET /api/incidents. The CSV export
+// (incident-export.ts) shares its filter and order (incident-sql.ts) and builds the same
+// cells in SQL, so the three always agree.
 import { db } from "../db.ts";
-import { AttackType, Province } from "../generated/prisma/enums.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import type { Filters, SortKey } from "../filters.ts";
+import type { AttackType, Province } from "../generated/prisma/enums.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { Filters } from "../filters.ts";
 import { isoPartialDate } from "../format.ts";
 import { ATTRIBUTION_ROLES, type AttributionRole } from "../vocab.ts";
-import { incidentWhere } from "./incident-where.ts";
+import { SORT_SQL, dirSql, incidentSql, orderSql } from "./incident-sql.ts";
 
-export type SortDir = "asc" | "desc";
+export type { SortDir } from "./incident-sql.ts";
 
-/**
- * One sortable column. Enum columns sort in their declaration order in schema.prisma (how
- * PostgreSQL orders an enum), which is also the order of the filter menus; `values` lets the
- * export's keyset pagination express "after this value" for them.
- */
-export type SortColumn =
-  | { field: "date"; nullable: false }
-  | { field: "province"; nullable: false; values: readonly string[] }
-  | { field: "attackType"; nullable: false; values: readonly string[] }
-  | { field: "chineseKilled" | "chineseInjured" | "totalKilled" | "totalInjured"; nullable: true };
+// The sort order (key, unknown figures last in both directions, then the id in the same
+// direction so a page boundary never repeats or skips a row) is orderSql in incident-sql.ts.
 
-export const SORT_COLUMNS: Record<SortKey, SortColumn> = {
-  date: { field: "date", nullable: false },
-  province: { field: "province", nullable: false, values: Object.values(Province) },
-  attack_type: { field: "attackType", nullable: false, values: Object.values(AttackType) },
-  chinese_killed: { field: "chineseKilled", nullable: true },
-  chinese_injured: { field: "chineseInjured", nullable: true },
-  total_killed: { field: "totalKilled", nullable: true },
-  total_injured: { field: "totalInjured", nullable: true },
-};
-
-/**
- * The sort key, unknown figures last in both directions (an unknown toll is not the
- * smallest), then the id in the same direction so equal keys always come out in the same
- * order and a page boundary never repeats or skips a row. The (column, id) shape is what an
- * index on the column serves, and what the export's keyset condition mirrors.
- */
-export function incidentOrderBy(sort: SortKey, dir: SortDir): Prisma.IncidentOrderByWithRelationInput[] {
-  const col = SORT_COLUMNS[sort];
-  const first: Prisma.IncidentOrderByWithRelationInput = col.nullable
-    ? { [col.field]: { sort: dir, nulls: "last" } }
-    : { [col.field]: dir };
-  return [first, { id: dir }];
-}
-
+/** The row shape toIncidentRow reads (the page query below builds it in SQL). */
 export const INCIDENT_ROW_SELECT = {
   id: true, date: true, datePrecision: true, province: true, district: true, city: true,
   attackType: true, target: true, summary: true,
@@ -116,27 +86,82 @@ export function toIncidentRow(r: IncidentRecordRow): IncidentRow {
     totalKilled: r.totalKilled,
     totalInjured: r.totalInjured,
     attackersKilled: r.attackersKilled,
-    sourceUrls: [...new Set(r.sources.map((s) => s.source.url).filter((u): u is string => !!u))],
+    // By URL, not by source id: an import gives a source a new id, and the exported file must
+    // not change when it is imported and exported again.
+    sourceUrls: [...new Set(r.sources.map((s) => s.source.url).filter((u): u is string => !!u))].sort(),
   };
 }
 
 export type IncidentTablePage = { total: number; page: number; pageSize: number; pageCount: number; incidents: IncidentRow[] };
 
+type PageSqlRow = {
+  id: string; day: string; datePrecision: IncidentRow["datePrecision"]; province: Province; district: string | null; city: string | null;
+  attackType: AttackType; target: string; summary: string;
+  chineseKilled: number | null; chineseInjured: number | null; chineseKidnapped: number | null; totalKilled: number | null; totalInjured: number | null; attackersKilled: number | null;
+  projectId: string | null; projectName: string | null;
+  attributions: IncidentRecordRow["attributions"] | string | null; urls: (string | null)[] | null;
+};
+
+const fromJson = <T,>(v: T | string | null): T | null => (typeof v === "string" ? JSON.parse(v) as T : v);
+
 /**
- * One page of the filtered incidents in the requested order. Offset pagination for now: on
- * (indexed column, id) ordering, swapping in a keyset cursor later changes only this query.
+ * The ids of one page, in order, as SQL. For a figure that can be unknown, the known values
+ * and the unknown ones are read as two ranges, each in the (key, id) order an index on
+ * (key, id) serves in either direction, and each stopping after offset + limit rows: one
+ * "NULLS LAST" order over both would need an index of its own per direction, or a sort of
+ * every match.
+ */
+function pageIdsSql(filters: Filters, offset: number, limit: number): Prisma.Sql {
+  const where = incidentSql(filters);
+  const s = SORT_SQL[filters.sort];
+  const dir = dirSql(filters.dir);
+  if (!s.nullable) return Prisma.sql`SELECT i."id" FROM "Incident" i WHERE ${where} ORDER BY ${orderSql(filters.sort, filters.dir)} LIMIT ${limit} OFFSET ${offset}`;
+  const reach = offset + limit;
+  // The unknown range is read only for the rows the known one could not fill.
+  return Prisma.sql`
+    WITH known AS MATERIALIZED (
+      SELECT i."id", ${s.col} AS key FROM "Incident" i WHERE ${where} AND ${s.col} IS NOT NULL ORDER BY ${s.col} ${dir}, i."id" ${dir} LIMIT ${reach}
+    )
+    SELECT u."id" FROM (
+      SELECT known."id", 0 AS part, known.key FROM known
+      UNION ALL
+      (SELECT i."id", 1 AS part, NULL AS key FROM "Incident" i WHERE ${where} AND ${s.col} IS NULL ORDER BY i."id" ${dir}
+       LIMIT GREATEST(0, ${reach} - (SELECT COUNT(*) FROM known)))
+    ) u
+    ORDER BY u.part, u.key ${dir}, u."id" ${dir}
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * One page of the filtered incidents in the requested order: the count, and the page's rows
+ * with their project, groups and source URLs in one statement (the page's ids first, then
+ * only those rows are joined), so a page costs two round trips whatever its depth.
  */
 export async function incidentTablePage(filters: Filters, prisma: PrismaClient = db()): Promise<IncidentTablePage> {
-  const where = incidentWhere(filters);
-  const [total, records] = await Promise.all([
-    prisma.incident.count({ where }),
-    prisma.incident.findMany({
-      where,
-      orderBy: incidentOrderBy(filters.sort, filters.dir),
-      skip: (filters.page - 1) * filters.pageSize,
-      take: filters.pageSize,
-      select: INCIDENT_ROW_SELECT,
-    }),
+  const offset = (filters.page - 1) * filters.pageSize;
+  const [[{ n: total }], rows] = await Promise.all([
+    prisma.$queryRaw<{ n: number }[]>`SELECT CAST(COUNT(*) AS integer) AS n FROM "Incident" i WHERE ${incidentSql(filters)}`,
+    prisma.$queryRaw<PageSqlRow[]>`
+      SELECT i."id", to_char(i."date", 'YYYY-MM-DD') AS day, CAST(i."datePrecision" AS text) AS "datePrecision",
+        CAST(i."province" AS text) AS province, i."district", i."city", CAST(i."attackType" AS text) AS "attackType", i."target", i."summary",
+        i."chineseKilled", i."chineseInjured", i."chineseKidnapped", i."totalKilled", i."totalInjured", i."attackersKilled",
+        p."id" AS "projectId", p."name" AS "projectName",
+        (SELECT json_agg(json_build_object('role', a."role", 'perpetrator', json_build_object('id', g."id", 'shortName', g."shortName")))
+           FROM "Attribution" a JOIN "Perpetrator" g ON g."id" = a."perpetratorId" WHERE a."incidentId" = i."id") AS attributions,
+        (SELECT array_agg(s."url") FROM "IncidentSource" x JOIN "Source" s ON s."id" = x."sourceId" WHERE x."incidentId" = i."id") AS urls
+      FROM (${pageIdsSql(filters, offset, filters.pageSize)}) k
+      JOIN "Incident" i ON i."id" = k."id"
+      LEFT JOIN "Project" p ON p."id" = i."projectId"
+      ORDER BY ${orderSql(filters.sort, filters.dir)}`,
   ]);
-  return { total, page: filters.page, pageSize: filters.pageSize, pageCount: Math.max(1, Math.ceil(total / filters.pageSize)), incidents: records.map(toIncidentRow) };
+  const incidents = rows.map((r) => toIncidentRow({
+    id: r.id, date: new Date(`${r.day}T00:00:00.000Z`), datePrecision: r.datePrecision, province: r.province, district: r.district, city: r.city,
+    attackType: r.attackType, target: r.target, summary: r.summary,
+    chineseKilled: r.chineseKilled, chineseInjured: r.chineseInjured, chineseKidnapped: r.chineseKidnapped,
+    totalKilled: r.totalKilled, totalInjured: r.totalInjured, attackersKilled: r.attackersKilled,
+    project: r.projectId === null ? null : { id: r.projectId, name: r.projectName ?? r.projectId },
+    attributions: fromJson(r.attributions) ?? [],
+    sources: (r.urls ?? []).map((url) => ({ source: { url } })),
+  }));
+  return { total, page: filters.page, pageSize: filters.pageSize, pageCount: Math.max(1, Math.ceil(total / filters.pageSize)), incidents };
 }

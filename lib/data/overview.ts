@@ -1,17 +1,17 @@
 import "server-only";
 // The overview's questions, one function each. Every query counts the incidents that
-// incidentWhere(filters) selects: Prisma's aggregate/groupBy take it directly; the queries
-// Prisma cannot express (per year, per attributed group) are SQL whose condition,
-// incidentSql(filters), mirrors incidentWhere and is tested to select the same incidents.
-// Everything is aggregated in the database, so the cost grows with years x groups, not
-// with the number of incidents. The optional `prisma` argument lets tests pass their own database.
-import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import type { Filters } from "../filters.ts";
+// incidentSql(filters) selects, the SQL twin of incidentWhere (tested to select the same
+// incidents). Everything is aggregated in the database, so the cost grows with
+// years x provinces x types and years x groups, not with the number of incidents.
+// The optional `prisma` argument lets tests pass their own database.
+import { cache } from "react";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { ATTACK_TYPES, PROVINCES, type AttackType, type Province } from "../vocab.ts";
 import { db } from "../db.ts";
-import { incidentWhere } from "./incident-where.ts";
+import { yearSpan } from "./known-slugs.ts";
+import { incidentSql, type IncidentFilters } from "./incident-sql.ts";
 
-export type IncidentFilters = Pick<Filters, "from" | "to" | "province" | "group" | "type" | "project" | "sector" | "victims" | "links" | "q">;
+export { incidentSql, type IncidentFilters };
 
 export const FIGURES = {
   chineseKilled: "Chinese killed",
@@ -53,55 +53,98 @@ export const NO_GROUP = { key: "_none", label: "No attribution" } as const;
 export const OTHER_GROUPS = { key: "_other", label: "Other groups" } as const;
 
 // ---------------------------------------------------------------------------------------
-// The SQL twin of incidentWhere, for queries over the alias `i` of "Incident".
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const enumList = (values: readonly string[], type: string) => Prisma.join(values.map((v) => Prisma.sql`CAST(${v} AS ${Prisma.raw(`"${type}"`)})`));
+/** One cell of the overview's main scan: the matching incidents of a year, province and attack type. */
+type Cell = { year: number; province: Province; attackType: AttackType; n: number } & { [K in FigureKey as `sum_${K}`]: number | null } & { [K in FigureKey as `known_${K}`]: number };
+/** The matching incidents of a year linked to a group (key null: to none). */
+type GroupYear = { year: number; key: string | null; name: string | null; short: string | null; n: number };
+type OverviewScans = { cells: Cell[]; groupYears: GroupYear[]; years: number[] };
 
-/** The condition incidentWhere(filters) expresses, as SQL over `"Incident" i`. Keep the two in step (overview.test.ts checks). */
-export function incidentSql(f: IncidentFilters): Prisma.Sql {
-  const and: Prisma.Sql[] = [];
-  if (f.from) and.push(Prisma.sql`i."date" >= CAST(${day(f.from)} AS date)`);
-  if (f.to) and.push(Prisma.sql`i."date" <= CAST(${day(f.to)} AS date)`);
-  if (f.province.length) and.push(Prisma.sql`i."province" IN (${enumList(f.province, "Province")})`);
-  if (f.type.length) and.push(Prisma.sql`i."attackType" IN (${enumList(f.type, "AttackType")})`);
-  if (f.group.length) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Attribution" fa WHERE fa."incidentId" = i."id" AND fa."perpetratorId" IN (${Prisma.join(f.group)}))`);
-  if (f.project.length) and.push(Prisma.sql`i."projectId" IN (${Prisma.join(f.project)})`);
-  if (f.sector.length) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Project" fp WHERE fp."id" = i."projectId" AND fp."sector" IN (${enumList(f.sector, "ProjectSector")}))`);
-  if (f.links === "direct") and.push(Prisma.sql`i."chineseLink" = CAST('direct' AS "ChineseLink")`);
-  if (f.victims === "chinese") and.push(Prisma.sql`(i."chineseKilled" > 0 OR i."chineseInjured" > 0 OR i."chineseKidnapped" > 0)`);
-  if (f.q) {
-    // Prisma's `contains` passes the text through as a LIKE pattern, % and _ included; so does this.
-    const like = `%${f.q}%`;
-    and.push(Prisma.sql`(i."summary" ILIKE ${like} OR i."target" ILIKE ${like} OR i."city" ILIKE ${like} OR i."district" ILIKE ${like} OR i."locationDetail" ILIKE ${like} OR i."id" ILIKE ${like})`);
-  }
-  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+/**
+ * Every widget's numbers come from two grouped scans, run once per request and shared
+ * through React's per-request cache: year x province x attack type with the casualty sums
+ * and known-figure counts, and year x linked group. The widgets fold those few hundred
+ * groups in JS, never the incidents. (cache() keys on the arguments' identity: the page
+ * hands every widget the same filters object.)
+ */
+async function overviewScansUncached(filters: IncidentFilters, prisma: PrismaClient): Promise<OverviewScans> {
+  const where = incidentSql(filters);
+  const [cells, groupYears, years] = await Promise.all([
+    prisma.$queryRaw<Cell[]>`
+      SELECT CAST(EXTRACT(YEAR FROM i."date") AS integer) AS year, CAST(i."province" AS text) AS province, CAST(i."attackType" AS text) AS "attackType",
+        CAST(COUNT(*) AS integer) AS n,
+        CAST(SUM(i."chineseKilled") AS integer) AS "sum_chineseKilled", CAST(COUNT(i."chineseKilled") AS integer) AS "known_chineseKilled",
+        CAST(SUM(i."chineseInjured") AS integer) AS "sum_chineseInjured", CAST(COUNT(i."chineseInjured") AS integer) AS "known_chineseInjured",
+        CAST(SUM(i."totalKilled") AS integer) AS "sum_totalKilled", CAST(COUNT(i."totalKilled") AS integer) AS "known_totalKilled",
+        CAST(SUM(i."totalInjured") AS integer) AS "sum_totalInjured", CAST(COUNT(i."totalInjured") AS integer) AS "known_totalInjured",
+        CAST(SUM(i."attackersKilled") AS integer) AS "sum_attackersKilled", CAST(COUNT(i."attackersKilled") AS integer) AS "known_attackersKilled"
+      FROM "Incident" i
+      WHERE ${where}
+      GROUP BY 1, 2, 3`,
+    prisma.$queryRaw<GroupYear[]>`
+      SELECT q.year, q.key, p."name" AS name, p."shortName" AS short, q.n
+      FROM (
+        SELECT CAST(EXTRACT(YEAR FROM i."date") AS integer) AS year, g."perpetratorId" AS key, CAST(COUNT(*) AS integer) AS n
+        FROM "Incident" i
+        LEFT JOIN LATERAL (SELECT DISTINCT a."perpetratorId" FROM "Attribution" a WHERE a."incidentId" = i."id") g ON TRUE
+        WHERE ${where}
+        GROUP BY 1, 2
+      ) q
+      LEFT JOIN "Perpetrator" p ON p."id" = q.key`,
+    yearsInRange(filters, prisma),
+  ]);
+  return { cells, groupYears, years };
 }
 
-// ---------------------------------------------------------------------------------------
+/**
+ * Requests for the same filters that arrive while their scans run share them (single flight;
+ * nothing is kept once they finish). A burst of visitors to the default view then costs
+ * one pair of scans, not one per visitor; no answer is older than the scans' own run time.
+ */
+const inFlight = new WeakMap<PrismaClient, Map<string, Promise<OverviewScans>>>();
+function sharedScans(filters: IncidentFilters, prisma: PrismaClient): Promise<OverviewScans> {
+  let byFilters = inFlight.get(prisma);
+  if (!byFilters) inFlight.set(prisma, byFilters = new Map());
+  const key = JSON.stringify([filters.from, filters.to, filters.province, filters.group, filters.type, filters.project, filters.sector, filters.victims, filters.links, filters.q]);
+  let run = byFilters.get(key);
+  if (!run) {
+    run = overviewScansUncached(filters, prisma).finally(() => byFilters.delete(key));
+    byFilters.set(key, run);
+  }
+  return run;
+}
+
+const overviewScans = cache(sharedScans);
+const scans = (filters: IncidentFilters, prisma: PrismaClient = db()) => overviewScans(filters, prisma);
 
 /** The incident count and the summed casualty figures, each with how many incidents leave it unknown. */
-export async function overviewHeadlines(filters: IncidentFilters, prisma: PrismaClient = db()): Promise<Headlines> {
-  const known = Object.fromEntries(FIGURE_KEYS.map((k) => [k, true])) as Record<FigureKey, true>;
-  const a = await prisma.incident.aggregate({ where: incidentWhere(filters), _count: { _all: true, ...known }, _sum: known });
-  const incidents = a._count._all;
+export async function overviewHeadlines(filters: IncidentFilters, prisma?: PrismaClient): Promise<Headlines> {
+  const { cells } = await scans(filters, prisma);
+  const incidents = cells.reduce((n, c) => n + c.n, 0);
   const figures = Object.fromEntries(FIGURE_KEYS.map((k) => {
-    const withFigure = a._count[k];
-    return [k, { total: withFigure ? (a._sum[k] ?? 0) : incidents ? null : 0, unknown: incidents - withFigure }];
+    let withFigure = 0, sum = 0;
+    for (const c of cells) { withFigure += c[`known_${k}`]; sum += c[`sum_${k}`] ?? 0; }
+    return [k, { total: withFigure ? sum : incidents ? null : 0, unknown: incidents - withFigure }];
   })) as Record<FigureKey, Figure>;
   return { incidents, figures };
 }
 
+function countBy<K extends string>(cells: Cell[], key: (c: Cell) => K): Map<K, number> {
+  const m = new Map<K, number>();
+  for (const c of cells) m.set(key(c), (m.get(key(c)) ?? 0) + c.n);
+  return m;
+}
+
 /** Matching incidents per province, largest first; provinces without any are left out. */
-export async function incidentsByProvince(filters: IncidentFilters, prisma: PrismaClient = db()): Promise<CategoryCount[]> {
-  const rows = await prisma.incident.groupBy({ by: ["province"], where: incidentWhere(filters), _count: { _all: true } });
-  return sortCounts(rows.map((r) => ({ key: r.province, label: PROVINCES[r.province as Province], count: r._count._all })));
+export async function incidentsByProvince(filters: IncidentFilters, prisma?: PrismaClient): Promise<CategoryCount[]> {
+  const { cells } = await scans(filters, prisma);
+  return sortCounts([...countBy(cells, (c) => c.province)].map(([key, count]) => ({ key, label: PROVINCES[key], count })));
 }
 
 /** Matching incidents per attack type, largest first. */
-export async function incidentsByAttackType(filters: IncidentFilters, prisma: PrismaClient = db()): Promise<CategoryCount[]> {
-  const rows = await prisma.incident.groupBy({ by: ["attackType"], where: incidentWhere(filters), _count: { _all: true } });
-  return sortCounts(rows.map((r) => ({ key: r.attackType, label: ATTACK_TYPES[r.attackType as AttackType], count: r._count._all })));
+export async function incidentsByAttackType(filters: IncidentFilters, prisma?: PrismaClient): Promise<CategoryCount[]> {
+  const { cells } = await scans(filters, prisma);
+  return sortCounts([...countBy(cells, (c) => c.attackType)].map(([key, count]) => ({ key, label: ATTACK_TYPES[key], count })));
 }
 
 /**
@@ -110,38 +153,34 @@ export async function incidentsByAttackType(filters: IncidentFilters, prisma: Pr
  * group filter counts) counts once under each; incidents with no attribution count under
  * NO_GROUP. So the counts can add up to more than the number of incidents.
  */
-export async function incidentsByGroup(filters: IncidentFilters, prisma: PrismaClient = db()): Promise<(CategoryCount & { shortName: string })[]> {
-  const rows = await prisma.$queryRaw<{ key: string | null; name: string | null; short: string | null; n: number }[]>`
-    SELECT g."perpetratorId" AS key, p."name" AS name, p."shortName" AS short, CAST(COUNT(*) AS integer) AS n
-    FROM "Incident" i
-    LEFT JOIN LATERAL (SELECT DISTINCT a."perpetratorId" FROM "Attribution" a WHERE a."incidentId" = i."id") g ON TRUE
-    LEFT JOIN "Perpetrator" p ON p."id" = g."perpetratorId"
-    WHERE ${incidentSql(filters)}
-    GROUP BY g."perpetratorId", p."name", p."shortName"`;
-  return sortCounts(rows.map((r) => r.key === null
-    ? { ...NO_GROUP, shortName: NO_GROUP.label, count: r.n }
-    : { key: r.key, label: r.name ?? r.key, shortName: r.short ?? r.key, count: r.n }));
+export async function incidentsByGroup(filters: IncidentFilters, prisma?: PrismaClient): Promise<(CategoryCount & { shortName: string })[]> {
+  const { groupYears } = await scans(filters, prisma);
+  const byKey = new Map<string | null, CategoryCount & { shortName: string }>();
+  for (const r of groupYears) {
+    const row = byKey.get(r.key) ?? (r.key === null
+      ? { ...NO_GROUP, shortName: NO_GROUP.label, count: 0 }
+      : { key: r.key, label: r.name ?? r.key, shortName: r.short ?? r.key, count: 0 });
+    row.count += r.n;
+    byKey.set(r.key, row);
+  }
+  return sortCounts([...byKey.values()]);
 }
 
 /**
  * Matching incidents per year and group (counted as in incidentsByGroup). The `topGroups`
  * largest groups get their own series; the rest are summed into OTHER_GROUPS.
  */
-export async function incidentsPerYearByGroup(filters: IncidentFilters, topGroups = 8, prisma: PrismaClient = db()): Promise<YearBreakdown> {
-  const [rows, years] = await Promise.all([
-    prisma.$queryRaw<{ year: number; key: string | null; n: number }[]>`
-      SELECT CAST(EXTRACT(YEAR FROM i."date") AS integer) AS year, g."perpetratorId" AS key, CAST(COUNT(*) AS integer) AS n
-      FROM "Incident" i
-      LEFT JOIN LATERAL (SELECT DISTINCT a."perpetratorId" FROM "Attribution" a WHERE a."incidentId" = i."id") g ON TRUE
-      WHERE ${incidentSql(filters)}
-      GROUP BY 1, 2`,
-    yearsInRange(filters, prisma),
-  ]);
+export async function incidentsPerYearByGroup(filters: IncidentFilters, topGroups = 8, prisma?: PrismaClient): Promise<YearBreakdown> {
+  const { groupYears: rows, years } = await scans(filters, prisma);
   const totals = new Map<string, number>();
-  for (const r of rows) if (r.key !== null) totals.set(r.key, (totals.get(r.key) ?? 0) + r.n);
+  const names = new Map<string, string>();
+  for (const r of rows) {
+    if (r.key === null) continue;
+    totals.set(r.key, (totals.get(r.key) ?? 0) + r.n);
+    if (r.short !== null) names.set(r.key, r.short);
+  }
   const ranked = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
   const own = new Set(ranked.slice(0, topGroups));
-  const names = new Map((await prisma.perpetrator.findMany({ where: { id: { in: [...own] } }, select: { id: true, shortName: true } })).map((p) => [p.id, p.shortName]));
   const series = ranked.filter((k) => own.has(k)).map((k) => ({ key: k, label: names.get(k) ?? k }));
   if (ranked.length > own.size) series.push({ ...OTHER_GROUPS });
   if (rows.some((r) => r.key === null)) series.push({ ...NO_GROUP });
@@ -149,44 +188,36 @@ export async function incidentsPerYearByGroup(filters: IncidentFilters, topGroup
 }
 
 /** Matching incidents per year and province; only provinces with incidents get a series. */
-export async function incidentsPerYearByProvince(filters: IncidentFilters, prisma: PrismaClient = db()): Promise<YearBreakdown> {
-  const [rows, years] = await Promise.all([
-    prisma.$queryRaw<{ year: number; key: Province; n: number }[]>`
-      SELECT CAST(EXTRACT(YEAR FROM i."date") AS integer) AS year, CAST(i."province" AS text) AS key, CAST(COUNT(*) AS integer) AS n
-      FROM "Incident" i
-      WHERE ${incidentSql(filters)}
-      GROUP BY 1, 2`,
-    yearsInRange(filters, prisma),
-  ]);
-  const present = new Set(rows.map((r) => r.key));
+export async function incidentsPerYearByProvince(filters: IncidentFilters, prisma?: PrismaClient): Promise<YearBreakdown> {
+  const { cells, years } = await scans(filters, prisma);
+  const present = new Set(cells.map((c) => c.province));
   const series = (Object.keys(PROVINCES) as Province[]).filter((p) => present.has(p)).map((p) => ({ key: p, label: PROVINCES[p] }));
-  return { series, rows: fillYears(years, series, rows) };
+  return { series, rows: fillYears(years, series, cells.map((c) => ({ year: c.year, key: c.province, n: c.n }))) };
 }
 
+const TREND_FIGURES = ["chineseKilled", "chineseInjured", "totalKilled", "totalInjured"] as const;
+
 /** Killed and injured per year, Chinese and all victims, with how many incidents leave each unknown. */
-export async function casualtiesPerYear(filters: IncidentFilters, prisma: PrismaClient = db()): Promise<CasualtyYear[]> {
-  const [rows, years] = await Promise.all([
-    prisma.$queryRaw<{ year: number; incidents: number; ck: number | null; ci: number | null; tk: number | null; ti: number | null; uck: number; uci: number; utk: number; uti: number }[]>`
-      SELECT CAST(EXTRACT(YEAR FROM i."date") AS integer) AS year,
-        CAST(COUNT(*) AS integer) AS incidents,
-        CAST(SUM(i."chineseKilled") AS integer) AS ck, CAST(SUM(i."chineseInjured") AS integer) AS ci,
-        CAST(SUM(i."totalKilled") AS integer) AS tk, CAST(SUM(i."totalInjured") AS integer) AS ti,
-        CAST(COUNT(*) - COUNT(i."chineseKilled") AS integer) AS uck, CAST(COUNT(*) - COUNT(i."chineseInjured") AS integer) AS uci,
-        CAST(COUNT(*) - COUNT(i."totalKilled") AS integer) AS utk, CAST(COUNT(*) - COUNT(i."totalInjured") AS integer) AS uti
-      FROM "Incident" i
-      WHERE ${incidentSql(filters)}
-      GROUP BY 1`,
-    yearsInRange(filters, prisma),
-  ]);
-  const byYear = new Map(rows.map((r) => [r.year, r]));
+export async function casualtiesPerYear(filters: IncidentFilters, prisma?: PrismaClient): Promise<CasualtyYear[]> {
+  const { cells, years } = await scans(filters, prisma);
+  const byYear = new Map<number, { incidents: number; sum: Record<string, number>; known: Record<string, number> }>();
+  for (const c of cells) {
+    const y = byYear.get(c.year) ?? { incidents: 0, sum: {}, known: {} };
+    y.incidents += c.n;
+    for (const k of TREND_FIGURES) { y.sum[k] = (y.sum[k] ?? 0) + (c[`sum_${k}`] ?? 0); y.known[k] = (y.known[k] ?? 0) + c[`known_${k}`]; }
+    byYear.set(c.year, y);
+  }
   return years.map((year): CasualtyYear => {
     const r = byYear.get(year);
     // A year without incidents has nothing unknown: 0 is the true figure there.
     if (!r) return { year, incidents: 0, chineseKilled: 0, chineseInjured: 0, totalKilled: 0, totalInjured: 0, unknown: { chineseKilled: 0, chineseInjured: 0, totalKilled: 0, totalInjured: 0 } };
+    // As SQL's SUM: no known figure in the year is unknown (null), not 0.
+    const total = (k: typeof TREND_FIGURES[number]) => (r.known[k] ? r.sum[k] : null);
+    const unknown = (k: typeof TREND_FIGURES[number]) => r.incidents - r.known[k];
     return {
       year, incidents: r.incidents,
-      chineseKilled: r.ck, chineseInjured: r.ci, totalKilled: r.tk, totalInjured: r.ti,
-      unknown: { chineseKilled: r.uck, chineseInjured: r.uci, totalKilled: r.utk, totalInjured: r.uti },
+      chineseKilled: total("chineseKilled"), chineseInjured: total("chineseInjured"), totalKilled: total("totalKilled"), totalInjured: total("totalInjured"),
+      unknown: { chineseKilled: unknown("chineseKilled"), chineseInjured: unknown("chineseInjured"), totalKilled: unknown("totalKilled"), totalInjured: unknown("totalInjured") },
     };
   });
 }
@@ -199,10 +230,10 @@ export async function casualtiesPerYear(filters: IncidentFilters, prisma: Prisma
  * year filter. Empty years inside stay in, as zeros.
  */
 async function yearsInRange(f: IncidentFilters, prisma: PrismaClient): Promise<number[]> {
-  const span = await prisma.incident.aggregate({ _min: { date: true }, _max: { date: true } });
-  if (!span._min.date || !span._max.date) return [];
-  const first = Math.max(span._min.date.getUTCFullYear(), f.from?.getUTCFullYear() ?? -Infinity);
-  const last = Math.min(span._max.date.getUTCFullYear(), f.to?.getUTCFullYear() ?? Infinity);
+  const span = await yearSpan(prisma);
+  if (!span) return [];
+  const first = Math.max(span.first, f.from?.getUTCFullYear() ?? -Infinity);
+  const last = Math.min(span.last, f.to?.getUTCFullYear() ?? Infinity);
   const years: number[] = [];
   for (let y = first; y <= last; y++) years.push(y);
   return years;
