@@ -9,7 +9,7 @@ import styles from "./groups.module.css";
 /** The group's incidents, each with this group's own claims and their sources. */
 export function GroupIncidentsTable({ incidents, groupName }: { incidents: GroupIncident[]; groupName: string }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className={styles.stack}>
         <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>
           Incidents linked to {groupName}, newest first, with each claim about {groupName} and its source

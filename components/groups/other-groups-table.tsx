@@ -5,7 +5,7 @@ import { RoleTag } from "@/components/incident/attribution-panel.tsx";
 /** Groups also named for this group's incidents: where responsibility is contested or shared. */
 export function OtherGroupsTable({ groups, groupName }: { groups: OtherGroup[]; groupName: string }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>Other groups named for incidents linked to {groupName}</caption>
         <thead>

@@ -5,7 +5,7 @@ import { formatCount } from "@/lib/format.ts";
 export function YearTable({ years, caption }: { years: YearPoint[]; caption: string }) {
   const note = (n: number) => (n > 0 ? ` (+${n} unknown)` : "");
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>{caption}</caption>
         <thead>

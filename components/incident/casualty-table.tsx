@@ -9,7 +9,7 @@ import styles from "./incident.module.css";
 export function CasualtyTable({ lines }: { lines: CasualtyLine[] }) {
   if (!lines.length) return <p>No source gives a casualty figure: every figure is unknown.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className={styles.casualties}>
         <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>
           Casualty figures by source. The counted figure is the lowest a source gives; figures marked “not counted” are shown but left out.

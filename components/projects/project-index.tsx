@@ -4,7 +4,7 @@ import { PROJECT_SECTORS, PROVINCES, type Province } from "@/lib/vocab.ts";
 /** A table of contents: every project with its incident count, linking to its entry below. */
 export function ProjectIndex({ projects }: { projects: ProjectEntry[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>Projects at a glance, most often hit first</caption>
         <thead>

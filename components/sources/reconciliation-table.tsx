@@ -49,7 +49,7 @@ function scopeHref(f: Figure): string {
 
 export function ReconciliationTable({ rows }: { rows: Reconciliation[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className={styles.table}>
         <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>
           Aggregates stated by official bodies and researchers, beside what our incident records add up to for the same scope and period

@@ -87,7 +87,7 @@ async function GroupRecord({ id, links }: { id: string; links: Links }) {
           <div className={styles.summaryGrid}>
             <section aria-labelledby="roles">
               <h2 id="roles">How sources link {g.shortName} to its incidents</h2>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>
                     Attribution roles: incidents with at least one such claim, and the number of claims
