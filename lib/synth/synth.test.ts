@@ -82,7 +82,7 @@ describe.each(backends())("loadSynthetic on %s", (backend) => {
     expect(marker?.title).toMatch(/Synthetic/);
     expect(JSON.parse(marker!.note!)).toMatchObject({ synthetic: true, incidents: 1200, seed: 3, complete: true });
     // The indexes and foreign keys dropped for the load are back.
-    const idx = await db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT CAST(COUNT(*) AS integer) AS n FROM pg_indexes WHERE indexname IN ('Incident_date_idx', 'Incident_chineseKilled_idx', 'Attribution_perpetratorId_incidentId_idx', 'Casualty_incidentId_idx', 'IncidentSource_sourceId_idx')`);
+    const idx = await db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT CAST(COUNT(*) AS integer) AS n FROM pg_indexes WHERE indexname IN ('Incident_date_id_idx', 'Incident_chineseKilled_id_idx', 'Attribution_perpetratorId_incidentId_idx', 'Casualty_incidentId_idx', 'IncidentSource_sourceId_idx')`);
     expect(idx[0].n).toBe(5);
     const fks = await db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT CAST(COUNT(*) AS integer) AS n FROM pg_constraint WHERE contype = 'f' AND conname IN ('Attribution_incidentId_fkey', 'Casualty_incidentId_fkey', 'IncidentSource_incidentId_fkey', 'Incident_projectId_fkey')`);
     expect(fks[0].n).toBe(4);
