@@ -3,7 +3,7 @@
 // parsed `Filters` object. A bad parameter never causes a 500: it is reported by name in
 // `problems`, dropped, and the rest of the view still works (the API answers 400 instead).
 import { z } from "zod";
-import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES, keysOf } from "./vocab.ts";
+import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES } from "./vocab.ts";
 
 export const SORT_KEYS = ["date", "province", "attack_type", "chinese_killed", "chinese_injured", "total_killed", "total_injured"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -148,5 +148,3 @@ export function filtersToSearchParams(f: Partial<Filters>): URLSearchParams {
   return p;
 }
 
-// Keys so the enum helpers above stay in use for callers that want the lists.
-export const FILTER_VOCAB = { provinces: keysOf(PROVINCES), attackTypes: keysOf(ATTACK_TYPES), sectors: keysOf(PROJECT_SECTORS) };

@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "../db.ts";
 import type { AttackType, Province } from "../generated/prisma/enums.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { CasualtyTotals } from "../casualty-totals.ts";
 import type { Filters } from "../filters.ts";
 import { isoPartialDate } from "../format.ts";
 import { ATTRIBUTION_ROLES, type AttributionRole } from "../vocab.ts";
@@ -44,14 +45,8 @@ export type IncidentRow = {
   project: { id: string; name: string } | null;
   /** Each group once, with every role the sources give it, strongest role first. */
   groups: GroupAttribution[];
-  chineseKilled: number | null;
-  chineseInjured: number | null;
-  chineseKidnapped: number | null;
-  totalKilled: number | null;
-  totalInjured: number | null;
-  attackersKilled: number | null;
   sourceUrls: string[];
-};
+} & CasualtyTotals; // the incident's headline figures, null where unknown
 
 const ROLE_ORDER = Object.keys(ATTRIBUTION_ROLES) as AttributionRole[];
 
