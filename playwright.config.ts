@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const E2E_DB = ".data/e2e-pglite";
+// Overridable so two checkouts (or two agents) can run browser tests side by side.
+const E2E_DB = process.env.E2E_DB ?? ".data/e2e-pglite";
 // Debian's Chromium where it is installed (no browser can be downloaded on these machines);
 // elsewhere Playwright's own, after `npx playwright install chromium`.
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
