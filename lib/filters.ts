@@ -4,11 +4,9 @@
 // `problems`, dropped, and the rest of the view still works (the API answers 400 instead).
 import { z } from "zod";
 import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES } from "./vocab.ts";
+import { MAX_PAGE, PAGE_SIZES, SORT_KEYS } from "./filter-params.ts";
 
-export const SORT_KEYS = ["date", "province", "attack_type", "chinese_killed", "chinese_injured", "total_killed", "total_injured"] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export const PAGE_SIZES = [25, 50, 100] as const;
-export const MAX_PAGE = 1_000_000;
+export { DEFAULT_FILTERS, MAX_PAGE, PAGE_SIZES, SORT_KEYS, filtersToSearchParams, type SortKey } from "./filter-params.ts";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const YEAR_OR_DAY = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/;
@@ -129,22 +127,3 @@ export function parseFilters(params: ParamSource, known?: KnownSlugs): ParsedFil
   filters.sector = [...new Set(filters.sector)];
   return { filters, problems };
 }
-
-export const DEFAULT_FILTERS: Filters = parseFilters({}).filters;
-
-/** The query string for a filter set, leaving out defaults, so links stay short and canonical. */
-export function filtersToSearchParams(f: Partial<Filters>): URLSearchParams {
-  const p = new URLSearchParams();
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  if (f.from) p.set("from", day(f.from));
-  if (f.to) p.set("to", day(f.to));
-  for (const key of ["province", "group", "type", "project", "sector"] as const) for (const v of f[key] ?? []) p.append(key, v);
-  for (const key of ["victims", "links", "q", "sort", "dir"] as const) {
-    const v = f[key];
-    if (v !== undefined && v !== DEFAULT_FILTERS[key]) p.set(key, String(v));
-  }
-  if (f.page !== undefined && f.page !== 1) p.set("page", String(f.page));
-  if (f.pageSize !== undefined && f.pageSize !== DEFAULT_FILTERS.pageSize) p.set("pageSize", String(f.pageSize));
-  return p;
-}
-

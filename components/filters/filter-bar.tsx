@@ -1,7 +1,8 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useOptimistic, useRef, useState, useTransition } from "react";
-import { DEFAULT_FILTERS, filtersToSearchParams, type Filters } from "@/lib/filters.ts";
+import { DEFAULT_FILTERS, filtersToSearchParams } from "@/lib/filter-params.ts";
+import type { Filters } from "@/lib/filters.ts";
 import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
 import type { FilterOptions } from "@/lib/data/known-slugs.ts";
 import { CheckboxMenu } from "./checkbox-menu.tsx";
