@@ -56,6 +56,24 @@ export function pgliteFactory(db: PGlite): SqlMigrationAwareDriverAdapterFactory
   return factory;
 }
 
+/** @prisma/adapter-pg 7.10 runs a migration script by splitting it on every ";", which
+ * breaks a function body ($$ ... ; ... $$) and a ";" inside a comment or string, and applies
+ * the pieces one by one. This sends the script whole, as PostgreSQL's simple query protocol
+ * allows: the server parses it properly and runs it as one implicit transaction, so a
+ * failing migration leaves nothing half-applied. */
+export function postgresFactory(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPg(pool) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = (await connect()) as unknown as { executeScript(sql: string): Promise<void>; onError(e: unknown): never };
+    adapter.executeScript = async (sql: string) => {
+      try { await pool.query(sql); } catch (e) { adapter.onError(e); }
+    };
+    return adapter as never;
+  };
+  return factory;
+}
+
 async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn: (e: SchemaEngine) => Promise<T>): Promise<T> {
   const rt = await loadRuntime();
   const engine = await rt.SchemaEngine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
@@ -112,7 +130,7 @@ export function targetFactory(): { factory: SqlMigrationAwareDriverAdapterFactor
   const env = readEnv();
   if (env.databaseUrl) {
     const pool = new pg.Pool({ connectionString: env.databaseUrl }); // owned so it can be ended: an idle pool holds the process ~10 s
-    return { factory: new PrismaPg(pool), label: describeDatabase(env), close: () => pool.end() };
+    return { factory: postgresFactory(pool), label: describeDatabase(env), close: () => pool.end() };
   }
   mkdirSync(env.pgliteDir, { recursive: true });
   const release = lockDataDir(env.pgliteDir, "db:migrate");

@@ -2,11 +2,10 @@
 // uses. PostgreSQL: corridor_watch_synth_<N> on a server (created if missing), or exactly
 // the database a --database-url names. PGlite: the data directory .data/synth-<N>.
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { applyMigrations, pgliteFactory } from "../../prisma/migrate.ts";
+import { applyMigrations, pgliteFactory, postgresFactory } from "../../prisma/migrate.ts";
 import { lockDataDir } from "../pglite-lock.ts";
 import type { SqlRunner } from "./load.ts";
 
@@ -68,7 +67,7 @@ export async function openTarget(spec: TargetSpec, holder = "db:synth"): Promise
       sql: client as unknown as SqlRunner, spec, label: `PostgreSQL ${u.host}${u.pathname}`,
       migrate: async () => {
         const pool = new pg.Pool({ connectionString: spec.url, max: 2 });
-        try { return await applyMigrations(new PrismaPg(pool)); } finally { await pool.end(); }
+        try { return await applyMigrations(postgresFactory(pool)); } finally { await pool.end(); }
       },
       close: () => client.end(),
     };

@@ -2,12 +2,11 @@
 // file gets its own fresh database cheaply (PGlite: a dumped data directory; PostgreSQL: a
 // template database that CREATE DATABASE ... TEMPLATE copies).
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { applyMigrations, pgliteFactory } from "../../prisma/migrate.ts";
+import { applyMigrations, pgliteFactory, postgresFactory } from "../../prisma/migrate.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -47,7 +46,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
   const pool = new pg.Pool({ connectionString: adminUrlFor(adminUrl, template) });
-  await applyMigrations(new PrismaPg(pool));
+  await applyMigrations(postgresFactory(pool));
   await pool.end();
   project.provide("postgresTemplate", template);
 
