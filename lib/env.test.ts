@@ -16,6 +16,13 @@ describe("readEnv", () => {
     expect(() => readEnv({ DATABASE_URL: bad })).toThrow(/DATABASE_URL: must be a PostgreSQL connection URL/);
   });
 
+  it("caches answers unless DATA_CACHE is off, and names the variable when it is neither", () => {
+    expect(readEnv({}).dataCache).toBe(true);
+    expect(readEnv({ DATA_CACHE: "on" }).dataCache).toBe(true);
+    expect(readEnv({ DATA_CACHE: "off" }).dataCache).toBe(false);
+    expect(() => readEnv({ DATA_CACHE: "no" })).toThrow(/DATA_CACHE: must be "on" or "off"/);
+  });
+
   it("never shows the password when describing the database", () => {
     const text = describeDatabase(readEnv({ DATABASE_URL: "postgresql://reader:s3cret@db.internal:6543/cw" }));
     expect(text).toBe("PostgreSQL at db.internal:6543/cw");

@@ -12,9 +12,12 @@ const envSchema = z.object({
   // An empty DATABASE_URL means "not set": tools such as Playwright's webServer can only blank a variable.
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
   PGLITE_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".data/pglite")),
+  // "off" computes every answer afresh (lib/data/data-version.ts): how the benchmark measures
+  // the uncached path against raw SQL.
+  DATA_CACHE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on")),
 });
 
-export type Env = { databaseUrl?: string; pgliteDir: string };
+export type Env = { databaseUrl?: string; pgliteDir: string; dataCache: boolean };
 
 export class EnvError extends Error {}
 
@@ -28,6 +31,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   return {
     databaseUrl: parsed.data.DATABASE_URL,
     pgliteDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), parsed.data.PGLITE_DIR),
+    dataCache: parsed.data.DATA_CACHE === "on",
   };
 }
 

@@ -30,6 +30,11 @@ export function incidentSql(f: IncidentFilters): Prisma.Sql {
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 
+/** A cache key for what incidentSql(f) selects: equal keys, equal sets of incidents. */
+export function incidentFilterKey(f: IncidentFilters): string {
+  return JSON.stringify([f.from, f.to, f.province, f.group, f.type, f.project, f.sector, f.victims, f.links, f.q]);
+}
+
 /** A sort key's column over `"Incident" i`, how a cursor value is cast back to its type, and whether it can be unknown. */
 type SortSql = { col: Prisma.Sql; cast: (v: unknown) => Prisma.Sql; nullable: boolean };
 const asInt = (v: unknown) => Prisma.sql`CAST(${v} AS integer)`;

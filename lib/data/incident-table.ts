@@ -9,7 +9,8 @@ import type { CasualtyTotals } from "../casualty-totals.ts";
 import type { Filters } from "../filters.ts";
 import { isoPartialDate } from "../format.ts";
 import { ATTRIBUTION_ROLES, type AttributionRole } from "../vocab.ts";
-import { SORT_SQL, dirSql, incidentSql, orderSql } from "./incident-sql.ts";
+import { SORT_SQL, dirSql, incidentFilterKey, incidentSql, orderSql } from "./incident-sql.ts";
+import { versionedCache } from "./data-version.ts";
 
 export type { SortDir } from "./incident-sql.ts";
 
@@ -127,6 +128,17 @@ function pageIdsSql(filters: Filters, offset: number, limit: number): Prisma.Sql
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
+// Counts are a few bytes each; every page, sort order and the API share them per filter set.
+const countCache = versionedCache<number>(2000);
+
+/** How many incidents the filters select: a scan of every match, so computed once per data version and filter set. */
+function matchingCount(filters: Filters, prisma: PrismaClient): Promise<number> {
+  return countCache(incidentFilterKey(filters), async () => {
+    const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`SELECT CAST(COUNT(*) AS integer) AS n FROM "Incident" i WHERE ${incidentSql(filters)}`;
+    return n;
+  }, prisma);
+}
+
 /**
  * One page of the filtered incidents in the requested order: the count, and the page's rows
  * with their project, groups and source URLs in one statement (the page's ids first, then
@@ -134,8 +146,8 @@ function pageIdsSql(filters: Filters, offset: number, limit: number): Prisma.Sql
  */
 export async function incidentTablePage(filters: Filters, prisma: PrismaClient = db()): Promise<IncidentTablePage> {
   const offset = (filters.page - 1) * filters.pageSize;
-  const [[{ n: total }], rows] = await Promise.all([
-    prisma.$queryRaw<{ n: number }[]>`SELECT CAST(COUNT(*) AS integer) AS n FROM "Incident" i WHERE ${incidentSql(filters)}`,
+  const [total, rows] = await Promise.all([
+    matchingCount(filters, prisma),
     prisma.$queryRaw<PageSqlRow[]>`
       SELECT i."id", to_char(i."date", 'YYYY-MM-DD') AS day, CAST(i."datePrecision" AS text) AS "datePrecision",
         CAST(i."province" AS text) AS province, i."district", i."city", CAST(i."attackType" AS text) AS "attackType", i."target", i."summary",

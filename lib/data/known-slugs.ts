@@ -4,6 +4,7 @@ import { db } from "../db.ts";
 import type { KnownSlugs } from "../filters.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { ProjectSector } from "../generated/prisma/enums.ts";
+import { versionedCache } from "./data-version.ts";
 
 export type GroupOption = { id: string; name: string; shortName: string };
 export type ProjectOption = { id: string; name: string; sector: ProjectSector };
@@ -16,21 +17,29 @@ export type FilterOptions = {
   years: { first: number; last: number } | null;
 };
 
+const optionsCache = versionedCache<FilterOptions>(1);
+
 /**
- * Groups, projects and the year span, read once per request (React `cache`): the page, the
- * filter bar and the summary all ask, and parseFilters needs the slugs before anything renders.
+ * Groups, projects and the year span: once per request (React `cache`), since the page, the
+ * filter bar and the summary all ask and parseFilters needs the slugs before anything
+ * renders; and computed once per data version, since every page view needs them first.
  */
-export const filterOptions = cache(async (): Promise<FilterOptions> => {
-  const prisma = db();
-  const [groups, projects, span] = await Promise.all([
-    prisma.perpetrator.findMany({ select: { id: true, name: true, shortName: true }, orderBy: { name: "asc" } }),
-    prisma.project.findMany({ select: { id: true, name: true, sector: true }, orderBy: { name: "asc" } }),
-    yearSpan(prisma),
-  ]);
-  const first = span?.first;
-  const last = span?.last;
-  return { groups, projects, years: first !== undefined && last !== undefined ? { first, last } : null };
-});
+export const filterOptions = cache((prisma: PrismaClient = db()): Promise<FilterOptions> => optionsCache("options", async () => {
+  // One statement, not three: on the embedded database queries run one at a time, and every page waits for this first.
+  const [row] = await prisma.$queryRaw<{ groups: GroupOption[] | string; projects: ProjectOption[] | string; first: number | null; last: number | null }[]>`
+    SELECT
+      (SELECT COALESCE(json_agg(json_build_object('id', p."id", 'name', p."name", 'shortName', p."shortName") ORDER BY p."name", p."id"), '[]') FROM "Perpetrator" p) AS groups,
+      (SELECT COALESCE(json_agg(json_build_object('id', p."id", 'name', p."name", 'sector', p."sector") ORDER BY p."name", p."id"), '[]') FROM "Project" p) AS projects,
+      CAST(EXTRACT(YEAR FROM (SELECT MIN(i."date") FROM "Incident" i)) AS integer) AS first,
+      CAST(EXTRACT(YEAR FROM (SELECT MAX(i."date") FROM "Incident" i)) AS integer) AS last`;
+  // PGlite's adapter hands json back as text; node-postgres parses it.
+  const json = <T,>(v: T | string): T => (typeof v === "string" ? JSON.parse(v) as T : v);
+  return {
+    groups: json(row.groups),
+    projects: json(row.projects),
+    years: row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null,
+  };
+}, prisma));
 
 /**
  * First and last year with any incident, or null. Plain MIN/MAX, which PostgreSQL answers
@@ -44,7 +53,7 @@ export async function yearSpan(prisma: PrismaClient): Promise<{ first: number; l
 }
 
 /** The group and project slugs that exist, for parseFilters(params, await knownSlugs()). */
-export const knownSlugs = cache(async (): Promise<KnownSlugs> => {
-  const { groups, projects } = await filterOptions();
+export const knownSlugs = cache(async (prisma: PrismaClient = db()): Promise<KnownSlugs> => {
+  const { groups, projects } = await filterOptions(prisma);
   return { groups: new Set(groups.map((g) => g.id)), projects: new Set(projects.map((p) => p.id)) };
 });

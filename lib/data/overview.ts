@@ -9,7 +9,8 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { ATTACK_TYPES, PROVINCES, type AttackType, type Province } from "../vocab.ts";
 import { db } from "../db.ts";
 import { yearSpan } from "./known-slugs.ts";
-import { incidentSql, type IncidentFilters } from "./incident-sql.ts";
+import { incidentFilterKey, incidentSql, type IncidentFilters } from "./incident-sql.ts";
+import { versionedCache } from "./data-version.ts";
 
 export { incidentSql, type IncidentFilters };
 
@@ -61,11 +62,11 @@ type GroupYear = { year: number; key: string | null; name: string | null; short:
 type OverviewScans = { cells: Cell[]; groupYears: GroupYear[]; years: number[] };
 
 /**
- * Every widget's numbers come from two grouped scans, run once per request and shared
- * through React's per-request cache: year x province x attack type with the casualty sums
- * and known-figure counts, and year x linked group. The widgets fold those few hundred
- * groups in JS, never the incidents. (cache() keys on the arguments' identity: the page
- * hands every widget the same filters object.)
+ * Every widget's numbers come from two grouped scans: year x province x attack type with
+ * the casualty sums and known-figure counts, and year x linked group. The widgets fold
+ * those few hundred groups in JS, never the incidents. The scans are shared by the widgets
+ * of a request through React's cache (keyed on the arguments' identity: the page hands
+ * every widget the same filters object) and between requests by the data-version cache.
  */
 async function overviewScansUncached(filters: IncidentFilters, prisma: PrismaClient): Promise<OverviewScans> {
   const where = incidentSql(filters);
@@ -96,22 +97,16 @@ async function overviewScansUncached(filters: IncidentFilters, prisma: PrismaCli
   return { cells, groupYears, years };
 }
 
+// A cached entry is a few hundred grouped rows (years x provinces x types, years x groups).
+const scansCache = versionedCache<OverviewScans>(200);
+
 /**
- * Requests for the same filters that arrive while their scans run share them (single flight;
- * nothing is kept once they finish). A burst of visitors to the default view then costs
- * one pair of scans, not one per visitor; no answer is older than the scans' own run time.
+ * Computed once per data version and filter set, and shared between concurrent requests
+ * for it: a burst of visitors to the default view costs one pair of scans, and later views
+ * none until the data changes.
  */
-const inFlight = new WeakMap<PrismaClient, Map<string, Promise<OverviewScans>>>();
 function sharedScans(filters: IncidentFilters, prisma: PrismaClient): Promise<OverviewScans> {
-  let byFilters = inFlight.get(prisma);
-  if (!byFilters) inFlight.set(prisma, byFilters = new Map());
-  const key = JSON.stringify([filters.from, filters.to, filters.province, filters.group, filters.type, filters.project, filters.sector, filters.victims, filters.links, filters.q]);
-  let run = byFilters.get(key);
-  if (!run) {
-    run = overviewScansUncached(filters, prisma).finally(() => byFilters.delete(key));
-    byFilters.set(key, run);
-  }
-  return run;
+  return scansCache(incidentFilterKey(filters), () => overviewScansUncached(filters, prisma), prisma);
 }
 
 const overviewScans = cache(sharedScans);
