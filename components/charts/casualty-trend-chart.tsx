@@ -3,6 +3,7 @@ import type { CasualtyYear } from "@/lib/data/overview.ts";
 import { CasualtyTrendPlot } from "./lazy-plots.tsx";
 import { CASUALTY_SERIES as SERIES } from "./casualty-series.ts";
 import { DataTable, EmptyChart } from "./chart-card.tsx";
+import { PlotArea } from "./plot-area.tsx";
 import styles from "./charts.module.css";
 
 
@@ -20,9 +21,9 @@ export function CasualtyTrendChart({ rows }: { rows: CasualtyYear[] }) {
   if (rows.every((r) => r.incidents === 0)) return <EmptyChart />;
   return (
     <>
-      <div className={styles.plot} style={{ height: 320 }}>
+      <PlotArea height={320}>
         <CasualtyTrendPlot rows={rows} />
-      </div>
+      </PlotArea>
       <DataTable caption="Killed and injured per year (lowest figure the sources give; unknown where no source gives one)">
         <thead>
           <tr>

@@ -1,7 +1,7 @@
 "use client";
 import { CategoryBarPlot } from "./lazy-plots.tsx";
 import { DataTable, EmptyChart } from "./chart-card.tsx";
-import styles from "./charts.module.css";
+import { PlotArea } from "./plot-area.tsx";
 
 export type CategoryRow = { key: string; label: string; /** Shown on the axis when the label is long. */ shortLabel?: string; count: number };
 
@@ -22,9 +22,9 @@ export function CategoryBarChart({ rows, category, caption, color }: Props) {
   const data = rows.map((r) => ({ ...r, axis: clip(r.shortLabel ?? r.label) }));
   return (
     <>
-      <div className={styles.plot} style={{ height: Math.max(140, rows.length * ROW_HEIGHT + 74) }}>
+      <PlotArea height={Math.max(140, rows.length * ROW_HEIGHT + 74)}>
         <CategoryBarPlot data={data} category={category} color={color} />
-      </div>
+      </PlotArea>
       <DataTable caption={caption}>
         <thead>
           <tr><th scope="col">{category}</th><th scope="col" className="num">Incidents</th></tr>

@@ -2,6 +2,7 @@
 import { useId, useState } from "react";
 import type { YearBreakdown } from "@/lib/data/overview.ts";
 import { DataTable, EmptyChart } from "./chart-card.tsx";
+import { PlotArea } from "./plot-area.tsx";
 import { YearStackPlot } from "./lazy-plots.tsx";
 import styles from "./charts.module.css";
 
@@ -33,9 +34,9 @@ export function YearStackChart({ byGroup, byProvince, incidentsPerYear }: Props)
       <p className={styles.note}>{NOTES[by]}</p>
       {empty ? <EmptyChart /> : (
         <>
-          <div className={styles.plot} style={{ height: 340 }}>
+          <PlotArea height={340}>
             <YearStackPlot data={data} by={by} />
-          </div>
+          </PlotArea>
           <DataTable caption={`Incidents per year by ${by}${by === "group" ? " (an incident counts under each linked group)" : ""}`}>
             <thead>
               <tr>

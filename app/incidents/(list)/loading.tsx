@@ -3,7 +3,6 @@ import { TableSkeleton } from "@/components/incident-table/table-skeleton.tsx";
 export default function Loading() {
   return (
     <>
-      <h1>Incidents</h1>
       <div className="skeleton" style={{ height: "5.5rem", margin: "0.75rem 0" }} />
       <TableSkeleton />
     </>

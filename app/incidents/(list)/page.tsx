@@ -26,11 +26,6 @@ export default async function IncidentsPage({ searchParams }: Props) {
 
   return (
     <>
-      <h1>Incidents</h1>
-      <p className="lede">
-        Each attack on record, one row each. Open a row for its sources, every casualty claim and
-        who claimed or was blamed for it. Sort by a column heading; export the whole filtered list as CSV.
-      </p>
       <FilterBar options={options} filters={filters} />
       <FilterProblems problems={problems} />
       <FilterSummary filters={filters} options={options} path={INCIDENTS_PATH} />
