@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { incidentTablePage } from "@/lib/data/incident-table.ts";
+import { incidentTablePage, type IncidentRow } from "@/lib/data/incident-table.ts";
 import { SORT_KEYS, type Filters, type SortKey } from "@/lib/filters.ts";
-import { IncidentTable } from "./incident-table.tsx";
+import { IncidentTable, type TableRow } from "./incident-table.tsx";
 import { Pagination } from "./pagination.tsx";
 import { exportHref, incidentsHref, sortHref } from "./links.ts";
 import styles from "./incident-table.module.css";
@@ -15,6 +15,9 @@ const SORT_WORDS: Record<SortKey, [asc: string, desc: string]> = {
   total_killed: ["by all killed, fewest first", "by all killed, most first"],
   total_injured: ["by all injured, fewest first", "by all injured, most first"],
 };
+
+const tableRow = ({ id, date, datePrecision, province, city, district, attackType, target, groups, chineseKilled, chineseInjured, totalKilled, totalInjured, project }: IncidentRow): TableRow =>
+  ({ id, date, datePrecision, province, city, district, attackType, target, groups, chineseKilled, chineseInjured, totalKilled, totalInjured, project });
 
 /** The table with its count, export link and pager: fetched here, on the server, for one filter set. */
 export async function IncidentTableSection({ filters }: { filters: Filters }) {
@@ -48,7 +51,7 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
       ) : (
         <>
           <IncidentTable
-            rows={data.incidents}
+            rows={data.incidents.map(tableRow)}
             sort={view.sort}
             dir={view.dir}
             sortLinks={sortLinks}

@@ -12,8 +12,12 @@ import { ATTACK_TYPES, PROVINCES, type AttributionRole } from "@/lib/vocab.ts";
 import { dateLabel } from "./date-label.ts";
 import styles from "./incident-table.module.css";
 
+/** What the columns show of an incident: all the browser is sent (the summary and sources are on its page). */
+export type TableRow = Pick<IncidentRow, "id" | "date" | "datePrecision" | "province" | "city" | "district" | "attackType" | "target" | "groups"
+  | "chineseKilled" | "chineseInjured" | "totalKilled" | "totalInjured" | "project">;
+
 const features = tableFeatures({ columnVisibilityFeature });
-const col = createColumnHelper<typeof features, IncidentRow>();
+const col = createColumnHelper<typeof features, TableRow>();
 
 const ROLE_WORDS: Record<AttributionRole, string> = {
   claimed: "claimed", attributed_by_authorities: "blamed by authorities", alleged: "alleged", suspected: "suspected", denied: "denied",
@@ -35,7 +39,8 @@ const columns = col.columns([
       const r = row.original;
       return (
         <>
-          <Link href={`/incidents/${encodeURIComponent(r.id)}`} className={styles.rowLink}>{dateLabel(r.date, r.datePrecision)}</Link>
+          {/* Not prefetched: a page of rows would otherwise send a request per row on every view. */}
+          <Link href={`/incidents/${encodeURIComponent(r.id)}`} prefetch={false} className={styles.rowLink}>{dateLabel(r.date, r.datePrecision)}</Link>
           {r.datePrecision !== "day" && <span className={styles.precision}>{r.datePrecision === "month" ? "month only" : "year only"}</span>}
         </>
       );
@@ -83,7 +88,7 @@ const columns = col.columns([
 const STORAGE_KEY = "corridor-watch:incident-columns";
 
 type Props = {
-  rows: IncidentRow[];
+  rows: TableRow[];
   sort: SortKey;
   dir: SortDir;
   /** Where clicking each sortable header leads (built on the server from the parsed filters). */
@@ -163,7 +168,7 @@ export function IncidentTable({ rows, sort, dir, sortLinks, caption, summary, ac
                       aria-sort={meta.sortKey ? (active ? (dir === "asc" ? "ascending" : "descending") : "none") : undefined}
                     >
                       {meta.sortKey ? (
-                        <Link href={sortLinks[meta.sortKey]} scroll={false} className={styles.sortLink} data-active={active || undefined}>
+                        <Link href={sortLinks[meta.sortKey]} prefetch={false} scroll={false} className={styles.sortLink} data-active={active || undefined}>
                           <table.FlexRender header={header} />
                           <span aria-hidden="true" className={styles.arrow}>{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
                           <span className={styles.visuallyHidden}>

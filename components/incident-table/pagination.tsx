@@ -12,7 +12,8 @@ function pageWindow(page: number, count: number): (number | "gap")[] {
   return out;
 }
 
-/** Real links, so paging works without JavaScript and each page has its own address. */
+/** Real links, so paging works without JavaScript and each page has its own address. Not
+ * prefetched: that is a server request per link on every view, for pages rarely opened. */
 export function Pagination({ filters, pageCount }: { filters: Filters; pageCount: number }) {
   const { page, pageSize } = filters;
   return (
@@ -21,17 +22,17 @@ export function Pagination({ filters, pageCount }: { filters: Filters; pageCount
         <nav aria-label="Pages">
           <ul className={styles.pages}>
             <li>
-              {page > 1 ? <Link href={incidentsHref(filters, { page: page - 1 })} rel="prev">← Previous</Link> : <span className={styles.disabled} aria-disabled="true">← Previous</span>}
+              {page > 1 ? <Link prefetch={false} href={incidentsHref(filters, { page: page - 1 })} rel="prev">← Previous</Link> : <span className={styles.disabled} aria-disabled="true">← Previous</span>}
             </li>
             {pageWindow(page, pageCount).map((p, n) => (
               <li key={p === "gap" ? `gap-${n}` : p}>
                 {p === "gap" ? <span aria-hidden="true">…</span>
                   : p === page ? <span aria-current="page" className={styles.current}><span className={styles.visuallyHidden}>Page </span>{p}</span>
-                  : <Link href={incidentsHref(filters, { page: p })} aria-label={`Page ${p}`}>{p}</Link>}
+                  : <Link prefetch={false} href={incidentsHref(filters, { page: p })} aria-label={`Page ${p}`}>{p}</Link>}
               </li>
             ))}
             <li>
-              {page < pageCount ? <Link href={incidentsHref(filters, { page: page + 1 })} rel="next">Next →</Link> : <span className={styles.disabled} aria-disabled="true">Next →</span>}
+              {page < pageCount ? <Link prefetch={false} href={incidentsHref(filters, { page: page + 1 })} rel="next">Next →</Link> : <span className={styles.disabled} aria-disabled="true">Next →</span>}
             </li>
           </ul>
         </nav>
@@ -42,7 +43,7 @@ export function Pagination({ filters, pageCount }: { filters: Filters; pageCount
           {PAGE_SIZES.map((size) => (
             <li key={size}>
               {size === pageSize ? <span aria-current="true" className={styles.current}>{size}</span>
-                : <Link href={incidentsHref(filters, { pageSize: size, page: 1 })}>{size}</Link>}
+                : <Link prefetch={false} href={incidentsHref(filters, { pageSize: size, page: 1 })}>{size}</Link>}
             </li>
           ))}
         </ul>
