@@ -4,7 +4,9 @@
 // Measures the dashboard against the physical limit on the same machine in the same run:
 // for each synthetic database, the server's time to produce a page (HTTP GET on 127.0.0.1
 // to the last byte, so server time plus loopback) against the SQL that page needs run
-// straight through the driver; the CSV export against COPY ... TO STDOUT; autocannon load;
+// straight through the driver, first with the data-version cache off (every request runs
+// its SQL, as the raw side does: the ratio the targets are judged on) and then on (repeat
+// views of unchanged data); the CSV export against COPY ... TO STDOUT; autocannon load;
 // first-load JavaScript from the build; Lighthouse. Prints a table and writes
 // bench/results/<timestamp>.json. Every loop is bounded in count and time; nothing leaves 127.0.0.1.
 import { PGlite } from "@electric-sql/pglite";
@@ -209,43 +211,61 @@ async function routeExists(base: string, path: string): Promise<boolean> {
   try { const r = await get(`${base}${path}`, false, 300_000); return r.status !== 404 && r.status < 500; } catch { return false; }
 }
 
-async function measureServer(server: Server, a: Args, raw: RawTimes, backend: string, scale: string, rows: Row[], withCsv: boolean): Promise<Record<string, unknown>> {
+type PageTimes = Record<string, { median: number; samples: number[] } | null>;
+
+/** The page URLs measured against raw SQL, by the key RawTimes uses for their raw side. */
+function pageUrls(deepPage: number): { section: string; key: string; path: string }[] {
+  const out = (["unfiltered", "typical filter"] as const).map((name): { section: string; key: string; path: string } => {
+    const q = filterQuery(name === "unfiltered" ? {} : TYPICAL);
+    return { section: "overview /", key: name, path: `/${q ? `?${q}` : ""}` };
+  });
+  for (const sort of ["date", "chinese_killed"] as TableSort[])
+    for (const page of [1, deepPage]) out.push({ section: "/incidents", key: `${sort} p${page}`, path: `/incidents?sort=${sort}&page=${page}` });
+  return out;
+}
+
+/** Each page's time (HTTP GET on 127.0.0.1 to the last byte of the streamed response); null where the route fails. */
+async function measurePages(server: Server, a: Args, deepPage: number): Promise<PageTimes> {
+  const out: PageTimes = {};
+  for (const u of pageUrls(deepPage)) {
+    if (!(await routeExists(server.base, u.path))) { out[u.key] = null; continue; }
+    out[u.key] = await measure(async () => { const r = await get(`${server.base}${u.path}`); if (r.status !== 200) throw new Error(`GET ${u.path} -> ${r.status}`); return r.ms; }, a.iterations);
+  }
+  return out;
+}
+
+/**
+ * One row per page: the uncached time (DATA_CACHE=off: every request runs its SQL, the figure
+ * comparable with the raw queries and the one the target is judged on) beside the raw SQL,
+ * and the cached time (repeat views while the data does not change) in the note.
+ */
+function pageRows(raw: RawTimes, uncached: PageTimes, cached: PageTimes | null, backend: string, scale: string, rows: Row[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const ok = (ratio: number, target: number, higherIsBetter = false) => (Number.isFinite(ratio) ? (higherIsBetter ? ratio >= target : ratio <= target) : null);
-
-  // 1. The overview, all widgets (the streamed response read to its last byte).
-  const hasOverview = await routeExists(server.base, "/");
-  for (const [name, f] of [["unfiltered", {}], ["typical filter", TYPICAL]] as const) {
-    if (!hasOverview) { rows.push({ section: "overview /", backend, scale, measure: name, value: "not available", note: "route missing or failing" }); continue; }
-    const q = filterQuery(f);
-    const m = await measure(async () => { const r = await get(`${server.base}/${q ? `?${q}` : ""}`); if (r.status !== 200) throw new Error(`GET / -> ${r.status}`); return r.ms; }, a.iterations);
-    const ratio = m.median / raw.overview[name];
-    out[`overview ${name}`] = { pageMs: m.median, rawMs: raw.overview[name], ratio, samples: m.samples };
-    rows.push({ section: "overview /", backend, scale, measure: name, value: ms(m.median), limit: ms(raw.overview[name]), ratio: ratio.toFixed(2), target: `<= ${TARGETS.pageRatio}`, ok: ok(ratio, TARGETS.pageRatio) });
+  const firstOf: Record<string, number> = {};
+  for (const u of pageUrls(raw.deepPage)) {
+    const m = uncached[u.key];
+    const rawMs = u.section === "overview /" ? raw.overview[u.key] : raw.table[u.key];
+    if (!m) { rows.push({ section: u.section, backend, scale, measure: u.key, value: "not available", note: "route missing or failing" }); continue; }
+    const ratio = m.median / rawMs;
+    const c = cached?.[u.key] ?? null;
+    const [sort, page] = u.key.split(" p");
+    if (page === "1") firstOf[sort] = m.median;
+    const deep = u.section === "/incidents" && page !== "1" ? m.median / firstOf[sort] : undefined;
+    out[`${u.section} ${u.key}`] = { uncachedMs: m.median, rawMs, ratio, deepVsFirst: deep, cachedMs: c?.median, samples: m.samples, cachedSamples: c?.samples };
+    const notes = [c ? `cached ${ms(c.median)}` : "", deep !== undefined ? `page ${page} / page 1 = ${deep.toFixed(2)} (target <= ${TARGETS.deepVsFirst})` : ""].filter(Boolean);
+    rows.push({
+      section: u.section, backend, scale, measure: u.key, value: ms(m.median), limit: ms(rawMs), ratio: ratio.toFixed(2), target: `<= ${TARGETS.pageRatio}`,
+      ok: Number.isFinite(ratio) ? ratio <= TARGETS.pageRatio && (deep === undefined || deep <= TARGETS.deepVsFirst) : null,
+      note: notes.join("; ") || undefined,
+    });
   }
+  return out;
+}
 
-  // 2. The incident table: two sorts, first page and page 500.
-  const hasTable = await routeExists(server.base, "/incidents");
-  for (const sort of ["date", "chinese_killed"] as TableSort[]) {
-    let first = NaN;
-    for (const page of [1, raw.deepPage]) {
-      const key = `${sort} p${page}`;
-      if (!hasTable) { rows.push({ section: "/incidents", backend, scale, measure: key, value: "not available", note: "route missing or failing" }); continue; }
-      const m = await measure(async () => { const r = await get(`${server.base}/incidents?sort=${sort}&page=${page}`); if (r.status !== 200) throw new Error(`GET /incidents -> ${r.status}`); return r.ms; }, a.iterations);
-      const ratio = m.median / raw.table[key];
-      if (page === 1) first = m.median;
-      const deep = page !== 1 ? m.median / first : undefined;
-      out[`incidents ${key}`] = { pageMs: m.median, rawMs: raw.table[key], ratio, deepVsFirst: deep, samples: m.samples };
-      rows.push({
-        section: "/incidents", backend, scale, measure: key, value: ms(m.median), limit: ms(raw.table[key]), ratio: ratio.toFixed(2), target: `<= ${TARGETS.pageRatio}`,
-        ok: ok(ratio, TARGETS.pageRatio) && (deep === undefined || deep <= TARGETS.deepVsFirst),
-        note: deep !== undefined ? `page ${page} / page 1 = ${deep.toFixed(2)} (target <= ${TARGETS.deepVsFirst})` : undefined,
-      });
-    }
-  }
-
-  // 3. The CSV export of every (directly linked) incident, with the server's memory sampled every 100 ms.
-  if (withCsv) {
+async function measureCsv(server: Server, a: Args, raw: RawTimes, backend: string, scale: string, rows: Row[]): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  // The CSV export of every (directly linked) incident, with the server's memory sampled every 100 ms.
+  {
     if (!(await routeExists(server.base, "/api/incidents.csv?from=2100"))) {
       rows.push({ section: "CSV export", backend, scale, measure: "full set", value: "not available", note: "route missing or failing" });
     } else if (raw.copy) {
@@ -333,16 +353,21 @@ async function lighthouseScores(server: Server, rows: Row[], scale: string, back
     chromePath,
     chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  // Lighthouse's default profile, a mid-range phone on a slow 4G link (simulated, Lantern), is
+  // the one the target is judged on. The desktop profile is run too: there the charts are
+  // above the fold and drawn at load, so their cost is measured, not left below a phone's fold.
+  const { default: desktopConfig } = await import("lighthouse/core/config/desktop-config.js");
   try {
-    for (const path of ["/", "/incidents"]) {
-      // Lighthouse's default: a mid-range phone on a slow 4G link, simulated (Lantern).
-      const result = await lighthouse(`${server.base}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
-      const cats = result?.lhr.categories;
-      const perf = Math.round((cats?.performance?.score ?? NaN) * 100);
-      const a11y = Math.round((cats?.accessibility?.score ?? NaN) * 100);
-      const audits = result?.lhr.audits;
-      out[path] = { performance: perf, accessibility: a11y, lcpMs: audits?.["largest-contentful-paint"]?.numericValue, tbtMs: audits?.["total-blocking-time"]?.numericValue, cls: audits?.["cumulative-layout-shift"]?.numericValue, runtimeError: result?.lhr.runtimeError?.message };
-      rows.push({ section: "Lighthouse (mobile, simulated)", backend, scale, measure: path, value: `perf ${perf}, a11y ${a11y}`, target: `>= ${TARGETS.lighthouse}`, ok: perf >= TARGETS.lighthouse && a11y >= TARGETS.lighthouse, note: `LCP ${Math.round(audits?.["largest-contentful-paint"]?.numericValue ?? NaN)} ms, TBT ${Math.round(audits?.["total-blocking-time"]?.numericValue ?? NaN)} ms` });
+    for (const [profile, config] of [["mobile", undefined], ["desktop", desktopConfig]] as const) {
+      for (const path of ["/", "/incidents"]) {
+        const result = await lighthouse(`${server.base}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] }, config);
+        const cats = result?.lhr.categories;
+        const perf = Math.round((cats?.performance?.score ?? NaN) * 100);
+        const a11y = Math.round((cats?.accessibility?.score ?? NaN) * 100);
+        const audits = result?.lhr.audits;
+        out[`${profile} ${path}`] = { performance: perf, accessibility: a11y, lcpMs: audits?.["largest-contentful-paint"]?.numericValue, tbtMs: audits?.["total-blocking-time"]?.numericValue, cls: audits?.["cumulative-layout-shift"]?.numericValue, runtimeError: result?.lhr.runtimeError?.message };
+        rows.push({ section: `Lighthouse (${profile}, simulated)`, backend, scale, measure: path, value: `perf ${perf}, a11y ${a11y}`, target: `>= ${TARGETS.lighthouse}`, ok: perf >= TARGETS.lighthouse && a11y >= TARGETS.lighthouse, note: `LCP ${Math.round(audits?.["largest-contentful-paint"]?.numericValue ?? NaN)} ms, TBT ${Math.round(audits?.["total-blocking-time"]?.numericValue ?? NaN)} ms, CLS ${(audits?.["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)}` });
+      }
     }
   } finally { chrome.kill(); }
   return out;
@@ -411,21 +436,36 @@ async function main() {
       try { rawTimes = await measureRaw(raw, a, withCsv); } finally { if (spec.kind === "pglite") await raw.close(); }
       entry.raw = rawTimes;
 
-      log(`${key}: next start on port ${a.port}`);
-      const server = await startServer(a.port, spec.kind === "postgres" ? { DATABASE_URL: spec.url } : { DATABASE_URL: "", PGLITE_DIR: spec.dir });
+      const dbEnv: Record<string, string> = spec.kind === "postgres" ? { DATABASE_URL: spec.url } : { DATABASE_URL: "", PGLITE_DIR: spec.dir };
       try {
-        entry.serverRssIdleMb = treeRss(server.proc.pid!) / 2 ** 20;
-        entry.app = await measureServer(server, a, rawTimes, run.backend, scale, rows, withCsv);
-        if (!bundlesDone) { results.bundles = await bundleSizes(server, rows); bundlesDone = true; }
-        if (a.load && a.loadScale === run.n) { log(`${key}: autocannon`); entry.load = await loadTest(server, a, run.backend, scale, rows); }
-        if (a.lighthouse && !lighthouseDone && (a.loadScale === run.n || run === runs[runs.length - 1])) {
-          log(`${key}: Lighthouse`);
-          try { results.lighthouse = { backend: run.backend, scale, ...(await lighthouseScores(server, rows, scale, run.backend)) }; }
-          catch (e) { rows.push({ section: "Lighthouse", backend: run.backend, scale, measure: "-", value: "failed", note: (e as Error).message.slice(0, 120) }); }
-          lighthouseDone = true;
-        }
+        // First without the data-version cache: every request runs its SQL, as the raw side does.
+        log(`${key}: next start on port ${a.port}, DATA_CACHE=off`);
+        const uncachedServer = await startServer(a.port, { ...dbEnv, DATA_CACHE: "off" });
+        let uncached: PageTimes;
+        const csvRows: Row[] = []; // printed after the pages
+        try {
+          entry.serverRssIdleMb = treeRss(uncachedServer.proc.pid!) / 2 ** 20;
+          uncached = await measurePages(uncachedServer, a, rawTimes.deepPage);
+          if (withCsv && rawTimes.copy) { log(`${key}: CSV export`); entry.csv = await measureCsv(uncachedServer, a, rawTimes, run.backend, scale, csvRows); }
+        } finally { await uncachedServer.stop(); }
+
+        // Then as deployed: repeat views of unchanged data come from the cache.
+        log(`${key}: next start on port ${a.port}, cache on`);
+        const server = await startServer(a.port, dbEnv);
+        try {
+          const cached = await measurePages(server, a, rawTimes.deepPage);
+          entry.app = pageRows(rawTimes, uncached, cached, run.backend, scale, rows);
+          rows.push(...csvRows);
+          if (!bundlesDone) { results.bundles = await bundleSizes(server, rows); bundlesDone = true; }
+          if (a.load && a.loadScale === run.n) { log(`${key}: autocannon`); entry.load = await loadTest(server, a, run.backend, scale, rows); }
+          if (a.lighthouse && !lighthouseDone && (a.loadScale === run.n || run === runs[runs.length - 1])) {
+            log(`${key}: Lighthouse`);
+            try { results.lighthouse = { backend: run.backend, scale, ...(await lighthouseScores(server, rows, scale, run.backend)) }; }
+            catch (e) { rows.push({ section: "Lighthouse", backend: run.backend, scale, measure: "-", value: "failed", note: (e as Error).message.slice(0, 120) }); }
+            lighthouseDone = true;
+          }
+        } finally { await server.stop(); }
       } finally {
-        await server.stop();
         if (spec.kind === "postgres") await raw.close();
       }
     } catch (e) {
