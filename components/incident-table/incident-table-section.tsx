@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { incidentTablePage, type IncidentRow } from "@/lib/data/incident-table.ts";
+import { Suspense } from "react";
+import { incidentCount, incidentPageRows, pageCountFor, type IncidentRow } from "@/lib/data/incident-table.ts";
 import { SORT_KEYS, type Filters, type SortKey } from "@/lib/filters.ts";
 import { IncidentTable, type TableRow } from "./incident-table.tsx";
 import { Pagination } from "./pagination.tsx";
@@ -19,24 +20,46 @@ const SORT_WORDS: Record<SortKey, [asc: string, desc: string]> = {
 const tableRow = ({ id, date, datePrecision, province, city, district, attackType, target, groups, chineseKilled, chineseInjured, totalKilled, totalInjured, project }: IncidentRow): TableRow =>
   ({ id, date, datePrecision, province, city, district, attackType, target, groups, chineseKilled, chineseInjured, totalKilled, totalInjured, project });
 
-/** The table with its count, export link and pager: fetched here, on the server, for one filter set. */
+/** "38 incidents": the count, which scans every match, streamed in when it is ready. */
+async function MatchCount({ total }: { total: Promise<number> }) {
+  const n = await total;
+  return <><strong>{n.toLocaleString("en-GB")}</strong> incident{n === 1 ? "" : "s"}</>;
+}
+
+async function CountedPagination({ filters, total }: { filters: Filters; total: Promise<number> }) {
+  return <Pagination filters={filters} pageCount={pageCountFor(await total, filters.pageSize)} />;
+}
+
+/**
+ * The table with its count, export link and pager: fetched here, on the server, for one
+ * filter set. The rows come from an index range and show at once; the count (a scan of
+ * every match: ~0.3 s at a million incidents) streams into the line above them and the
+ * pager below when it is ready, instead of holding the rows back.
+ */
 export async function IncidentTableSection({ filters }: { filters: Filters }) {
+  const total = incidentCount(filters);
+  total.catch(() => {}); // awaited below; a failure surfaces there, not as an unhandled rejection
   let view = filters;
-  let data = await incidentTablePage(view);
-  // A page past the end (an old link, a shrunk filter) shows the last page and says so.
-  const overshot = data.total > 0 && view.page > data.pageCount;
-  if (overshot) {
-    view = { ...filters, page: data.pageCount };
-    data = await incidentTablePage(view);
+  let rows = await incidentPageRows(view);
+  // An empty page past the first (an old link, a shrunk filter): show the last page and say so.
+  let overshot = false;
+  if (rows.length === 0 && view.page > 1) {
+    const n = await total;
+    if (n > 0) {
+      view = { ...filters, page: pageCountFor(n, filters.pageSize) };
+      rows = await incidentPageRows(view);
+      overshot = true;
+    }
   }
-  const first = data.total ? (data.page - 1) * data.pageSize + 1 : 0;
-  const last = first ? first + data.incidents.length - 1 : 0;
+  const first = rows.length ? (view.page - 1) * view.pageSize + 1 : 0;
+  const last = first ? first + rows.length - 1 : 0;
   const sortLinks = Object.fromEntries(SORT_KEYS.map((k) => [k, sortHref(view, k)])) as Record<SortKey, string>;
   const order = SORT_WORDS[view.sort][view.dir === "asc" ? 0 : 1];
   const n = (x: number) => x.toLocaleString("en-GB");
   const countText = (
     <>
-      Showing <strong>{first === last ? n(first) : `${n(first)}–${n(last)}`}</strong> of <strong>{n(data.total)}</strong> incident{data.total === 1 ? "" : "s"}, {order}.
+      Showing <strong>{first === last ? n(first) : `${n(first)}–${n(last)}`}</strong> of{" "}
+      <Suspense fallback={<span className={styles.counting}>… incidents (counting)</span>}><MatchCount total={total} /></Suspense>, {order}.
     </>
   );
 
@@ -44,30 +67,32 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
     <section aria-labelledby="incident-list-heading">
       <h2 id="incident-list-heading" className={styles.visuallyHidden}>Matching incidents</h2>
       {overshot && (
-        <p role="status" className="notice">There is no page {filters.page}; showing the last page, {data.pageCount}.</p>
+        <p role="status" className="notice">There is no page {filters.page}; showing the last page, {view.page}.</p>
       )}
-      {data.total === 0 ? (
+      {rows.length === 0 ? (
         <p className="panel" role="status">No incidents match these filters. Try removing a filter, or <Link href={incidentsHref({ ...view, province: [], group: [], type: [], project: [], sector: [], q: undefined, from: undefined, to: undefined, victims: "all", links: "direct" })}>clear them all</Link>.</p>
       ) : (
         <>
           <IncidentTable
-            rows={data.incidents.map(tableRow)}
+            rows={rows.map(tableRow)}
             sort={view.sort}
             dir={view.dir}
             sortLinks={sortLinks}
             summary={<p className={styles.count}>{countText}</p>}
             actions={
               <a href={exportHref(view)} className={`button ${styles.export}`} download>
-                Export CSV<span className={styles.visuallyHidden}> of all {data.total.toLocaleString("en-GB")} matching incidents</span>
+                Export CSV<span className={styles.visuallyHidden}> of every matching incident</span>
               </a>
             }
-            caption={`Incidents ${order}, page ${data.page} of ${data.pageCount}`}
+            caption={`Incidents ${order}, page ${view.page}`}
           />
           <p className={styles.note}>
             A figure no source gives is shown as unknown, never as zero. Where sources disagree, the lowest figure is
             counted; each incident&apos;s page shows every claim.
           </p>
-          <Pagination filters={view} pageCount={data.pageCount} />
+          <Suspense fallback={<div className={styles.pager} aria-hidden="true" />}>
+            <CountedPagination filters={view} total={total} />
+          </Suspense>
         </>
       )}
     </section>

@@ -132,7 +132,7 @@ function pageIdsSql(filters: Filters, offset: number, limit: number): Prisma.Sql
 const countCache = versionedCache<number>(2000);
 
 /** How many incidents the filters select: a scan of every match, so computed once per data version and filter set. */
-function matchingCount(filters: Filters, prisma: PrismaClient): Promise<number> {
+export function incidentCount(filters: Filters, prisma: PrismaClient = db()): Promise<number> {
   return countCache(incidentFilterKey(filters), async () => {
     const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`SELECT CAST(COUNT(*) AS integer) AS n FROM "Incident" i WHERE ${incidentSql(filters)}`;
     return n;
@@ -140,15 +140,14 @@ function matchingCount(filters: Filters, prisma: PrismaClient): Promise<number> 
 }
 
 /**
- * One page of the filtered incidents in the requested order: the count, and the page's rows
- * with their project, groups and source URLs in one statement (the page's ids first, then
- * only those rows are joined), so a page costs two round trips whatever its depth.
+ * The rows of one page of the filtered incidents, in the requested order, with their
+ * project, groups and source URLs in one statement (the page's ids first, then only those
+ * rows are joined), so a page costs one round trip whatever its depth. It does not wait for
+ * the count, which scans every match: the table can show its rows first.
  */
-export async function incidentTablePage(filters: Filters, prisma: PrismaClient = db()): Promise<IncidentTablePage> {
+export async function incidentPageRows(filters: Filters, prisma: PrismaClient = db()): Promise<IncidentRow[]> {
   const offset = (filters.page - 1) * filters.pageSize;
-  const [total, rows] = await Promise.all([
-    matchingCount(filters, prisma),
-    prisma.$queryRaw<PageSqlRow[]>`
+  const rows = await prisma.$queryRaw<PageSqlRow[]>`
       SELECT i."id", to_char(i."date", 'YYYY-MM-DD') AS day, CAST(i."datePrecision" AS text) AS "datePrecision",
         CAST(i."province" AS text) AS province, i."district", i."city", CAST(i."attackType" AS text) AS "attackType", i."target", i."summary",
         i."chineseKilled", i."chineseInjured", i."chineseKidnapped", i."totalKilled", i."totalInjured", i."attackersKilled",
@@ -159,9 +158,8 @@ export async function incidentTablePage(filters: Filters, prisma: PrismaClient =
       FROM (${pageIdsSql(filters, offset, filters.pageSize)}) k
       JOIN "Incident" i ON i."id" = k."id"
       LEFT JOIN "Project" p ON p."id" = i."projectId"
-      ORDER BY ${orderSql(filters.sort, filters.dir)}`,
-  ]);
-  const incidents = rows.map((r) => toIncidentRow({
+      ORDER BY ${orderSql(filters.sort, filters.dir)}`;
+  return rows.map((r) => toIncidentRow({
     id: r.id, date: new Date(`${r.day}T00:00:00.000Z`), datePrecision: r.datePrecision, province: r.province, district: r.district, city: r.city,
     attackType: r.attackType, target: r.target, summary: r.summary,
     chineseKilled: r.chineseKilled, chineseInjured: r.chineseInjured, chineseKidnapped: r.chineseKidnapped,
@@ -170,5 +168,12 @@ export async function incidentTablePage(filters: Filters, prisma: PrismaClient =
     attributions: fromJson(r.attributions) ?? [],
     sources: (r.urls ?? []).map((url) => ({ source: { url } })),
   }));
-  return { total, page: filters.page, pageSize: filters.pageSize, pageCount: Math.max(1, Math.ceil(total / filters.pageSize)), incidents };
+}
+
+export const pageCountFor = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
+
+/** One page with the count (the JSON API's answer): the two queries run side by side. */
+export async function incidentTablePage(filters: Filters, prisma: PrismaClient = db()): Promise<IncidentTablePage> {
+  const [total, incidents] = await Promise.all([incidentCount(filters, prisma), incidentPageRows(filters, prisma)]);
+  return { total, page: filters.page, pageSize: filters.pageSize, pageCount: pageCountFor(total, filters.pageSize), incidents };
 }
