@@ -22,6 +22,11 @@ test("/groups/bla shows the group's incidents, roles, deaths per year and rival 
   const incidents = page.getByRole("table", { name: /Incidents linked to BLA/ });
   expect(await incidents.locator("tbody tr").count()).toBeGreaterThan(3);
   await expect(incidents.getByRole("link", { name: /full record/ }).first()).toHaveAttribute("href", /^\/incidents\/\d{4}-/);
+  // The real record is under the page's bound: every incident is listed, and the page says so.
+  const count = await incidents.locator("tbody tr").count();
+  await expect(page.getByRole("heading", { name: `Incidents (${count})` })).toBeVisible();
+  await expect(page.getByText(`All ${count}, newest first.`)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open them in the incident list" })).toHaveAttribute("href", "/incidents?group=bla");
   const roles = page.getByRole("table", { name: /Attribution roles/ });
   await expect(roles.getByRole("row", { name: /Claimed by the group/ })).toBeVisible();
   await page.getByText("Data table: deaths and incidents per year").click();
@@ -53,6 +58,10 @@ test("/projects lists every project with its quotes and the incidents that touch
   const dasu = page.locator("#dasu-hydropower");
   await expect(dasu.getByRole("heading", { level: 2 })).toHaveText("Dasu Hydropower Project");
   await expect(dasu.locator('a[href="/incidents/2024-03-26-besham-dasu-convoy"]')).toBeVisible();
+  await expect(dasu.getByText(/All \d+, newest first/)).toBeVisible();
+  // Weakly linked incidents count on this page, so the full list includes them too.
+  await expect(dasu.getByRole("link", { name: "Open in the incident list" })).toHaveAttribute("href", "/incidents?project=dasu-hydropower&links=all");
+  await expect(dasu.locator("dl")).toContainText("Chinese killed");
   await expect(dasu.locator("blockquote").first()).toBeVisible();
   // Projects no incident touched are listed too.
   await expect(page.getByText("No recorded incident touched this project.").first()).toBeVisible();

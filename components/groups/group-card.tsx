@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { GroupSummary, Links } from "@/lib/data/groups.ts";
 import { filtersToSearchParams } from "@/lib/filters.ts";
+import { formatCount } from "@/lib/format.ts";
 import { PERPETRATOR_KINDS } from "@/lib/vocab.ts";
 import { RoleCounts } from "./role-counts.tsx";
 import { SumWithUnknown } from "./sum-with-unknown.tsx";
@@ -28,7 +29,7 @@ export function GroupCard({ group: g, links }: { group: GroupSummary; links: Lin
         {g.aliases.length > 0 && <> · also known as {g.aliases.join(", ")}</>}
       </p>
       <dl className={styles.stats}>
-        <div><dt>Incidents</dt><dd>{g.incidents}</dd></div>
+        <div><dt>Incidents</dt><dd>{formatCount(g.incidents)}</dd></div>
         <div><dt>Chinese killed</dt><dd><SumWithUnknown value={g.chineseKilled} unknown={g.chineseKilledUnknown} /></dd></div>
         <div><dt>All killed</dt><dd><SumWithUnknown value={g.totalKilled} unknown={g.totalKilledUnknown} /></dd></div>
       </dl>
@@ -36,7 +37,7 @@ export function GroupCard({ group: g, links }: { group: GroupSummary; links: Lin
       <p className="muted" style={{ margin: 0, fontSize: "0.88rem" }}>Years: {yearSpan(g.firstYear, g.lastYear)}</p>
       <p className={styles.links}>
         <Link href={`/groups/${g.id}`} aria-label={`${g.name}: group profile`}>Group profile</Link>
-        {g.incidents > 0 && <Link href={incidentsHref(g.id, links)} aria-label={`${g.name}: list its ${g.incidents} incidents`}>List its incidents</Link>}
+        {g.incidents > 0 && <Link href={incidentsHref(g.id, links)} aria-label={`${g.name}: list its ${formatCount(g.incidents)} incidents`}>List its incidents</Link>}
       </p>
     </li>
   );

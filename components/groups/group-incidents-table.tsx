@@ -6,13 +6,13 @@ import { SourceCite } from "@/components/sources/source-cite.tsx";
 import { RoleTag } from "@/components/incident/attribution-panel.tsx";
 import styles from "./groups.module.css";
 
-/** The group's incidents, each with this group's own claims and their sources. */
-export function GroupIncidentsTable({ incidents, groupName }: { incidents: GroupIncident[]; groupName: string }) {
+/** The group's incidents (all, or the most recent when `cut`), each with this group's own claims and their sources. */
+export function GroupIncidentsTable({ incidents, groupName, cut = false }: { incidents: GroupIncident[]; groupName: string; cut?: boolean }) {
   return (
     <div className="table-wrap" tabIndex={0}>
       <table className={styles.stack}>
         <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>
-          Incidents linked to {groupName}, newest first, with each claim about {groupName} and its source
+          Incidents linked to {groupName}, newest first{cut && ` (the ${incidents.length} most recent)`}, with each claim about {groupName} and its source
         </caption>
         <thead>
           <tr>
@@ -39,7 +39,7 @@ export function GroupIncidentsTable({ incidents, groupName }: { incidents: Group
               </td>
               <td data-label="Chinese killed" className="num">{formatCount(i.chineseKilled)}</td>
               <td data-label="All killed" className="num">{formatCount(i.totalKilled)}</td>
-              <td data-label="Record"><Link href={`/incidents/${i.id}`} aria-label={`Incident of ${formatIncidentDate(i.date, i.datePrecision)}${i.city ? ` in ${i.city}` : ""}: full record`}>Full record</Link></td>
+              <td data-label="Record" className={styles.nowrap}><Link href={`/incidents/${i.id}`} aria-label={`Incident of ${formatIncidentDate(i.date, i.datePrecision)}${i.city ? ` in ${i.city}` : ""}: full record`}>Full record</Link></td>
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format.ts";
 import { ATTRIBUTION_ROLES, type AttributionRole } from "@/lib/vocab.ts";
 import styles from "./groups.module.css";
 
@@ -15,7 +16,7 @@ export function RoleCounts({ counts, label }: { counts: Record<AttributionRole, 
     <ul className={styles.roleCounts} aria-label={label}>
       {(Object.keys(ATTRIBUTION_ROLES) as AttributionRole[]).map((r) => (
         <li key={r} className={counts[r] ? styles.roleCount : styles.roleCountZero} title={ATTRIBUTION_ROLES[r]}>
-          {SHORT[r]}: <strong>{counts[r]}</strong>
+          {SHORT[r]}: <strong>{formatCount(counts[r])}</strong>
         </li>
       ))}
     </ul>

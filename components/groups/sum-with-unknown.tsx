@@ -6,7 +6,7 @@ export function SumWithUnknown({ value, unknown }: { value: number | null; unkno
   return (
     <>
       {formatCount(value)}
-      {value !== null && unknown > 0 && <span className={styles.statNote}>at least; unknown for {unknown} incident{unknown === 1 ? "" : "s"}</span>}
+      {value !== null && unknown > 0 && <span className={styles.statNote}>at least; unknown for {formatCount(unknown)} incident{unknown === 1 ? "" : "s"}</span>}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { formatCount } from "@/lib/format.ts";
 
 /** The chart's numbers as a table: what screen readers and no-JavaScript readers get. */
 export function YearTable({ years, caption }: { years: YearPoint[]; caption: string }) {
-  const note = (n: number) => (n > 0 ? ` (+${n} unknown)` : "");
+  const note = (n: number) => (n > 0 ? ` (+${formatCount(n)} unknown)` : "");
   return (
     <div className="table-wrap" tabIndex={0}>
       <table>
@@ -15,7 +15,7 @@ export function YearTable({ years, caption }: { years: YearPoint[]; caption: str
           {years.map((y) => (
             <tr key={y.year}>
               <th scope="row">{y.year}</th>
-              <td className="num">{y.incidents}</td>
+              <td className="num">{formatCount(y.incidents)}</td>
               <td className="num">{formatCount(y.chineseKilled)}{y.chineseKilled !== null && note(y.unknownChineseKilled)}</td>
               <td className="num">{formatCount(y.totalKilled)}{y.totalKilled !== null && note(y.unknownTotalKilled)}</td>
             </tr>

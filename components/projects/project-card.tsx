@@ -1,9 +1,11 @@
 import Link from "next/link";
 import type { ProjectEntry } from "@/lib/data/projects.ts";
+import { filtersToSearchParams } from "@/lib/filters.ts";
 import { formatCount, formatIncidentDate } from "@/lib/format.ts";
 import { PROJECT_SECTORS, PROVINCES, type Province } from "@/lib/vocab.ts";
 import { SourceCite } from "@/components/sources/source-cite.tsx";
 import { Quote } from "@/components/sources/quote.tsx";
+import { SumWithUnknown } from "@/components/groups/sum-with-unknown.tsx";
 import styles from "./projects.module.css";
 
 function cpecLabel(isCpec: boolean | null): string {
@@ -11,9 +13,21 @@ function cpecLabel(isCpec: boolean | null): string {
   return isCpec ? "CPEC project" : "Not a CPEC project";
 }
 
-/** One project: what it is, the quotes that say so, and every incident that touched it. */
+/** The project's incidents on /incidents; weakly linked ones too, as this page counts them. */
+export function projectIncidentsHref(projectId: string): string {
+  return `/incidents?${filtersToSearchParams({ project: [projectId], links: "all" })}`;
+}
+
+function years(first: number | null, last: number | null): string {
+  if (first === null || last === null) return "";
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+/** One project: what it is, the quotes that say so, its figures and its most recent incidents. */
 export function ProjectCard({ project: p }: { project: ProjectEntry }) {
   const headingId = `${p.id}-name`;
+  const f = p.figures;
+  const href = projectIncidentsHref(p.id);
   return (
     <li id={p.id} className={styles.project} aria-labelledby={headingId} tabIndex={-1}>
       <h2 id={headingId} className={styles.name}>{p.name}</h2>
@@ -26,32 +40,49 @@ export function ProjectCard({ project: p }: { project: ProjectEntry }) {
       {p.description && <p style={{ margin: "0 0 0.25rem", maxWidth: "75ch" }}>{p.description}</p>}
       <div className={styles.cols}>
         <section aria-labelledby={`${p.id}-incidents`}>
-          <h3 id={`${p.id}-incidents`} className={styles.sub}>Incidents ({p.incidents.length})</h3>
-          {p.incidents.length ? (
-            <ul className={styles.incidents}>
-              {p.incidents.map((i) => (
-                <li key={i.id}>
-                  <Link href={`/incidents/${i.id}`}>{formatIncidentDate(i.date, i.datePrecision)}, {i.city ?? PROVINCES[i.province as Province]}</Link>
-                  {": "}{i.target}.{" "}
-                  <span className="muted">Chinese killed {formatCount(i.chineseKilled)}, all killed {formatCount(i.totalKilled)}.</span>
-                  {i.chineseLink === "weak" && <> <span className="tag">weak link</span></>}
-                </li>
-              ))}
-            </ul>
+          <h3 id={`${p.id}-incidents`} className={styles.sub}>Incidents ({formatCount(f.incidents)})</h3>
+          {f.incidents > 0 ? (
+            <>
+              <dl className={styles.figures}>
+                <div><dt>Years</dt><dd>{years(f.firstYear, f.lastYear)}</dd></div>
+                <div><dt>Weakly linked</dt><dd>{formatCount(f.weakIncidents)}</dd></div>
+                <div><dt>Chinese killed</dt><dd><SumWithUnknown value={f.chineseKilled} unknown={f.chineseKilledUnknown} /></dd></div>
+                <div><dt>All killed</dt><dd><SumWithUnknown value={f.totalKilled} unknown={f.totalKilledUnknown} /></dd></div>
+              </dl>
+              <p className={styles.extent}>
+                {p.incidents.length < f.incidents
+                  ? <>The {formatCount(p.incidents.length)} most recent of {formatCount(f.incidents)}, newest first. <Link href={href}>See all {formatCount(f.incidents)} in the incident list</Link>.</>
+                  : <>{f.incidents === 1 ? "The incident" : `All ${formatCount(f.incidents)}, newest first`}. <Link href={href}>Open in the incident list</Link>.</>}
+              </p>
+              <ul className={styles.incidents}>
+                {p.incidents.map((i) => (
+                  <li key={i.id}>
+                    <Link href={`/incidents/${i.id}`}>{formatIncidentDate(i.date, i.datePrecision)}, {i.city ?? PROVINCES[i.province as Province]}</Link>
+                    {": "}{i.target}.{" "}
+                    <span className="muted">Chinese killed {formatCount(i.chineseKilled)}, all killed {formatCount(i.totalKilled)}.</span>
+                    {i.chineseLink === "weak" && <> <span className="tag">weak link</span></>}
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : (
             <p className={styles.none}>No recorded incident touched this project.</p>
           )}
         </section>
         <section aria-labelledby={`${p.id}-evidence`}>
           <h3 id={`${p.id}-evidence`} className={styles.sub}>What the sources say</h3>
-          <ul className={styles.evidence}>
-            {p.evidence.map((e) => (
-              <li key={e.id}>
-                <SourceCite source={e.source} />
-                <Quote text={e.quote} note={e.note} />
-              </li>
-            ))}
-          </ul>
+          {p.evidence.length ? (
+            <ul className={styles.evidence}>
+              {p.evidence.map((e) => (
+                <li key={e.id}>
+                  <SourceCite source={e.source} />
+                  <Quote text={e.quote} note={e.note} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className={styles.none}>No source describing this project is recorded.</p>
+          )}
         </section>
       </div>
     </li>

@@ -1,19 +1,64 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { db } from "../db.ts";
-import type { Filters } from "../filters.ts";
+import { DEFAULT_FILTERS, type Filters } from "../filters.ts";
 import { ATTRIBUTION_ROLES, type AttributionRole } from "../vocab.ts";
+import { incidentSql, orderSql } from "./incident-sql.ts";
 
 // A group is linked to an incident by any attribution, whatever its role: "claimed" and
 // "denied" both put the group in the record, and the role split beside the total keeps
 // them apart. Weakly-linked incidents are left out unless links = "all", as on /incidents.
 export type Links = Filters["links"];
 
+// What a page holds must not grow with the record: a group page lists this many of its
+// incidents (the rest are one link away, on /incidents), and names this many shared
+// incidents per rival group. Everything else on it is a count or a sum.
+export const GROUP_RECENT_INCIDENTS = 25;
+export const SHARED_INCIDENT_EXAMPLES = 3;
+
 type RoleCounts = Record<AttributionRole, number>;
 const ROLES = Object.keys(ATTRIBUTION_ROLES) as AttributionRole[];
-const noRoles = (): RoleCounts => Object.fromEntries(ROLES.map((r) => [r, 0])) as RoleCounts;
+const roleCounts = (counts: number[] | null): RoleCounts => Object.fromEntries(ROLES.map((r, n) => [r, counts?.[n] ?? 0])) as RoleCounts;
 
 const linkCondition = (links: Links) => (links === "direct" ? Prisma.sql`AND i."chineseLink" = 'direct'` : Prisma.empty);
+
+/** The group's incidents as /incidents?group=...&links=... reads it: the list here is that list's first rows. */
+const groupFilter = (id: string, links: Links) => incidentSql({ ...DEFAULT_FILTERS, group: [id], links });
+
+// Per-role arrays in ROLES order, so the SQL needs no identifier made from the vocabulary.
+const claimsPerRole = Prisma.sql`ARRAY[${Prisma.join(ROLES.map((r) => Prisma.sql`COUNT(*) FILTER (WHERE a.role = CAST(${r} AS "AttributionRole"))`))}]`;
+const incidentsPerRole = Prisma.sql`ARRAY[${Prisma.join(ROLES.map((_, n) => Prisma.sql`COUNT(*) FILTER (WHERE l.claims[CAST(${n + 1} AS integer)] > 0)`))}]::int[]`;
+const claimSumsPerRole = Prisma.sql`ARRAY[${Prisma.join(ROLES.map((_, n) => Prisma.sql`COALESCE(SUM(l.claims[CAST(${n + 1} AS integer)]), 0)`))}]::int[]`;
+
+/**
+ * One row per (group, incident) pair: the incident's date and counted deaths, and how many of
+ * the group's claims about it have each role. Grouping the pairs first counts a group's dead
+ * once however many claims it has on an incident; one scan serves the totals, the per-year
+ * figures and both role splits.
+ */
+const pairs = (links: Links, perpetratorId?: string) => Prisma.sql`
+  SELECT a."perpetratorId" AS pid, i.id, i.date, i."chineseKilled", i."totalKilled", ${claimsPerRole} AS claims
+  FROM "Attribution" a JOIN "Incident" i ON i.id = a."incidentId"
+  WHERE TRUE ${linkCondition(links)} ${perpetratorId ? Prisma.sql`AND a."perpetratorId" = ${perpetratorId}` : Prisma.empty}
+  GROUP BY a."perpetratorId", i.id`;
+
+const figures = Prisma.sql`
+  COUNT(*)::int AS incidents,
+  SUM(l."chineseKilled")::int AS "chineseKilled", SUM(l."totalKilled")::int AS "totalKilled",
+  (COUNT(*) - COUNT(l."chineseKilled"))::int AS "chineseKilledUnknown", (COUNT(*) - COUNT(l."totalKilled"))::int AS "totalKilledUnknown",
+  EXTRACT(YEAR FROM MIN(l.date))::int AS "firstYear", EXTRACT(YEAR FROM MAX(l.date))::int AS "lastYear",
+  ${incidentsPerRole} AS "incidentsByRole", ${claimSumsPerRole} AS "claimsByRole"`;
+
+type FigureRow = {
+  incidents: number; chineseKilled: number | null; totalKilled: number | null; chineseKilledUnknown: number; totalKilledUnknown: number;
+  firstYear: number | null; lastYear: number | null; incidentsByRole: number[]; claimsByRole: number[];
+};
+/** A group with no incident in the count has no figures row: every figure is null. */
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+const NO_FIGURES: Nullable<FigureRow> = {
+  incidents: null, chineseKilled: null, totalKilled: null, chineseKilledUnknown: null, totalKilledUnknown: null,
+  firstYear: null, lastYear: null, incidentsByRole: null, claimsByRole: null,
+};
 
 export type GroupSummary = {
   id: string; name: string; shortName: string; aliases: string[]; kind: string;
@@ -30,54 +75,29 @@ export type GroupSummary = {
   lastYear: number | null;
 };
 
-type SummaryRow = Omit<GroupSummary, "byRole" | "aliases"> & { aliases: string[] | null };
+type Perpetrator = { id: string; name: string; shortName: string; aliases: string[] | null; kind: string };
 
-async function roleCounts(prisma: PrismaClient, links: Links, perpetratorId?: string): Promise<Map<string, RoleCounts>> {
-  const only = perpetratorId ? Prisma.sql`AND a."perpetratorId" = ${perpetratorId}` : Prisma.empty;
-  const rows = await prisma.$queryRaw<{ perpetratorId: string; role: AttributionRole; incidents: number }[]>(Prisma.sql`
-    SELECT a."perpetratorId" AS "perpetratorId", a.role::text AS role, COUNT(DISTINCT a."incidentId")::int AS incidents
-    FROM "Attribution" a JOIN "Incident" i ON i.id = a."incidentId"
-    WHERE TRUE ${linkCondition(links)} ${only}
-    GROUP BY a."perpetratorId", a.role`);
-  const out = new Map<string, RoleCounts>();
-  for (const r of rows) {
-    const counts = out.get(r.perpetratorId) ?? noRoles();
-    counts[r.role] = r.incidents;
-    out.set(r.perpetratorId, counts);
-  }
-  return out;
-}
-
-async function summaries(prisma: PrismaClient, links: Links, perpetratorId?: string): Promise<GroupSummary[]> {
-  const only = perpetratorId ? Prisma.sql`WHERE p.id = ${perpetratorId}` : Prisma.empty;
-  // DISTINCT pairs first, so a group with three claims about one incident counts its dead once.
-  const [rows, roles] = await Promise.all([
-    prisma.$queryRaw<SummaryRow[]>(Prisma.sql`
-      WITH linked AS (
-        SELECT DISTINCT a."perpetratorId" AS pid, i.id, i.date, i."chineseKilled", i."totalKilled"
-        FROM "Attribution" a JOIN "Incident" i ON i.id = a."incidentId"
-        WHERE TRUE ${linkCondition(links)}
-      )
-      SELECT p.id, p.name, p."shortName" AS "shortName", p.aliases, p.kind::text AS kind,
-        COUNT(l.id)::int AS incidents,
-        SUM(l."chineseKilled")::int AS "chineseKilled",
-        SUM(l."totalKilled")::int AS "totalKilled",
-        (COUNT(l.id) - COUNT(l."chineseKilled"))::int AS "chineseKilledUnknown",
-        (COUNT(l.id) - COUNT(l."totalKilled"))::int AS "totalKilledUnknown",
-        EXTRACT(YEAR FROM MIN(l.date))::int AS "firstYear",
-        EXTRACT(YEAR FROM MAX(l.date))::int AS "lastYear"
-      FROM "Perpetrator" p LEFT JOIN linked l ON l.pid = p.id
-      ${only}
-      GROUP BY p.id
-      ORDER BY COUNT(l.id) DESC, p.name ASC`),
-    roleCounts(prisma, links, perpetratorId),
-  ]);
-  return rows.map((r) => ({ ...r, aliases: r.aliases ?? [], byRole: roles.get(r.id) ?? noRoles() }));
+function toSummary(r: Perpetrator & Nullable<FigureRow>): GroupSummary {
+  return {
+    id: r.id, name: r.name, shortName: r.shortName, aliases: r.aliases ?? [], kind: r.kind,
+    incidents: r.incidents ?? 0,
+    byRole: roleCounts(r.incidentsByRole),
+    chineseKilled: r.chineseKilled, totalKilled: r.totalKilled,
+    chineseKilledUnknown: r.chineseKilledUnknown ?? 0, totalKilledUnknown: r.totalKilledUnknown ?? 0,
+    firstYear: r.firstYear, lastYear: r.lastYear,
+  };
 }
 
 /** Every group with how many incidents it is linked to, by role, and the deaths in them. */
-export function groupSummaries(links: Links = "direct", prisma: PrismaClient = db()): Promise<GroupSummary[]> {
-  return summaries(prisma, links);
+export async function groupSummaries(links: Links = "direct", prisma: PrismaClient = db()): Promise<GroupSummary[]> {
+  const rows = await prisma.$queryRaw<(Perpetrator & Nullable<FigureRow>)[]>(Prisma.sql`
+    SELECT p.id, p.name, p."shortName" AS "shortName", p.aliases, p.kind::text AS kind,
+      s.incidents, s."chineseKilled", s."totalKilled", s."chineseKilledUnknown", s."totalKilledUnknown",
+      s."firstYear", s."lastYear", s."incidentsByRole", s."claimsByRole"
+    FROM "Perpetrator" p
+    LEFT JOIN (SELECT l.pid, ${figures} FROM (${pairs(links)}) l GROUP BY l.pid) s ON s.pid = p.id
+    ORDER BY COALESCE(s.incidents, 0) DESC, p.name ASC`);
+  return rows.map(toSummary);
 }
 
 export type GroupIncident = {
@@ -91,10 +111,21 @@ export type GroupIncident = {
 /** Deaths are null when no incident of that year gives the figure (unknown, not zero). */
 export type YearPoint = { year: number; incidents: number; chineseKilled: number | null; totalKilled: number | null; unknownChineseKilled: number; unknownTotalKilled: number };
 
-export type OtherGroup = { id: string; name: string; shortName: string; incidents: number; roles: AttributionRole[]; incidentIds: string[] };
+export type OtherGroup = {
+  id: string; name: string; shortName: string;
+  /** Incidents of this group that the other group is also named for. */
+  incidents: number;
+  /** Of those, the incidents in which the other group has at least one claim of each role. */
+  byRole: RoleCounts;
+  /** The roles with any such incident, in vocabulary order. */
+  roles: AttributionRole[];
+  /** The most recent few shared incidents (at most SHARED_INCIDENT_EXAMPLES), newest first. */
+  exampleIds: string[];
+};
 
 export type GroupDetail = {
   group: GroupSummary & { description: string | null };
+  /** The most recent GROUP_RECENT_INCIDENTS incidents, newest first (the order of /incidents); group.incidents counts them all. */
   incidents: GroupIncident[];
   /** Every year from the first incident to the last, zeros included, so the chart's gaps are real. */
   years: YearPoint[];
@@ -104,67 +135,92 @@ export type GroupDetail = {
   otherGroups: OtherGroup[];
 };
 
-/** One group's record: its incidents with its claims, deaths per year, and rival attributions. */
+/** The group's figures per year and in total, in one scan: GROUPING SETS gives the total row (year null). */
+function groupFigures(prisma: PrismaClient, id: string, links: Links) {
+  return prisma.$queryRaw<(FigureRow & { year: number | null })[]>(Prisma.sql`
+    SELECT EXTRACT(YEAR FROM l.date)::int AS year, ${figures}
+    FROM (${pairs(links, id)}) l
+    GROUP BY GROUPING SETS ((EXTRACT(YEAR FROM l.date)), ())`);
+}
+
+/** The group's most recent incidents, in /incidents' default order (date, then id, newest first), with its own claims. */
+async function recentIncidents(prisma: PrismaClient, id: string, links: Links): Promise<GroupIncident[]> {
+  const rows = await prisma.$queryRaw<Omit<GroupIncident, "claims">[]>(Prisma.sql`
+    SELECT i.id, i.date, i."datePrecision"::text AS "datePrecision", i.province::text AS province, i.city, i.district,
+      i."attackType"::text AS "attackType", i."chineseLink"::text AS "chineseLink", i."chineseKilled", i."chineseInjured", i."totalKilled"
+    FROM "Incident" i
+    WHERE ${groupFilter(id, links)}
+    ORDER BY ${orderSql("date", "desc")}
+    LIMIT ${GROUP_RECENT_INCIDENTS}`);
+  if (!rows.length) return [];
+  const claims = await prisma.attribution.findMany({
+    where: { perpetratorId: id, incidentId: { in: rows.map((r) => r.id) } },
+    orderBy: { id: "asc" },
+    select: { incidentId: true, role: true, statedBy: true, source: { select: { id: true, kind: true, title: true, publisher: true, publishedOn: true, url: true } } },
+  });
+  const byIncident = new Map<string, GroupIncident["claims"]>();
+  for (const { incidentId, ...c } of claims) byIncident.set(incidentId, [...(byIncident.get(incidentId) ?? []), c]);
+  return rows.map((r) => ({ ...r, claims: byIncident.get(r.id) ?? [] }));
+}
+
+/**
+ * The other groups named for this group's incidents: per group, how many incidents and with
+ * which roles, and the ids of the most recent few only (an id list would grow with the record).
+ */
+async function otherGroups(prisma: PrismaClient, id: string, links: Links): Promise<OtherGroup[]> {
+  const rows = await prisma.$queryRaw<{ id: string; name: string; shortName: string; incidents: number; incidentsByRole: number[]; exampleIds: string[] }[]>(Prisma.sql`
+    WITH shared AS (
+      SELECT a."perpetratorId" AS pid, i.id, i.date, ${claimsPerRole} AS claims
+      FROM "Attribution" a JOIN "Incident" i ON i.id = a."incidentId"
+      WHERE a."perpetratorId" <> ${id} ${linkCondition(links)}
+        AND EXISTS (SELECT 1 FROM "Attribution" g WHERE g."incidentId" = a."incidentId" AND g."perpetratorId" = ${id})
+      GROUP BY a."perpetratorId", i.id
+    ), ranked AS (
+      SELECT shared.*, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY date DESC, id DESC) AS rank FROM shared
+    )
+    SELECT p.id, p.name, p."shortName" AS "shortName", s.incidents, s."incidentsByRole", s."exampleIds"
+    FROM (
+      SELECT l.pid, COUNT(*)::int AS incidents, ${incidentsPerRole} AS "incidentsByRole",
+        ARRAY_AGG(l.id ORDER BY l.rank) FILTER (WHERE l.rank <= ${SHARED_INCIDENT_EXAMPLES}) AS "exampleIds"
+      FROM ranked l GROUP BY l.pid
+    ) s JOIN "Perpetrator" p ON p.id = s.pid
+    ORDER BY s.incidents DESC, p.name`);
+  return rows.map(({ incidentsByRole, ...o }) => {
+    const byRole = roleCounts(incidentsByRole);
+    return { ...o, byRole, roles: ROLES.filter((r) => byRole[r] > 0) };
+  });
+}
+
+/** One group's record: its figures, deaths per year, its most recent incidents with its claims, and rival attributions. */
 export async function groupDetail(id: string, links: Links = "direct", prisma: PrismaClient = db()): Promise<GroupDetail | null> {
-  const perpetrator = await prisma.perpetrator.findUnique({ where: { id }, select: { description: true } });
+  const perpetrator = await prisma.perpetrator.findUnique({ where: { id }, select: { id: true, name: true, shortName: true, aliases: true, kind: true, description: true } });
   if (!perpetrator) return null;
-  const linkWhere = links === "direct" ? { chineseLink: "direct" as const } : {};
 
-  const [[summary], incidents, yearRows, claimRows, others] = await Promise.all([
-    summaries(prisma, links, id),
-    prisma.incident.findMany({
-      where: { ...linkWhere, attributions: { some: { perpetratorId: id } } },
-      orderBy: [{ date: "desc" }, { id: "asc" }],
-      select: {
-        id: true, date: true, datePrecision: true, province: true, city: true, district: true, attackType: true, chineseLink: true,
-        chineseKilled: true, chineseInjured: true, totalKilled: true,
-        attributions: {
-          where: { perpetratorId: id }, orderBy: { id: "asc" },
-          select: { role: true, statedBy: true, source: { select: { id: true, kind: true, title: true, publisher: true, publishedOn: true, url: true } } },
-        },
-      },
-    }),
-    prisma.$queryRaw<YearPoint[]>(Prisma.sql`
-      SELECT EXTRACT(YEAR FROM i.date)::int AS year, COUNT(*)::int AS incidents,
-        SUM(i."chineseKilled")::int AS "chineseKilled", SUM(i."totalKilled")::int AS "totalKilled",
-        (COUNT(*) - COUNT(i."chineseKilled"))::int AS "unknownChineseKilled", (COUNT(*) - COUNT(i."totalKilled"))::int AS "unknownTotalKilled"
-      FROM "Incident" i
-      WHERE EXISTS (SELECT 1 FROM "Attribution" a WHERE a."incidentId" = i.id AND a."perpetratorId" = ${id}) ${linkCondition(links)}
-      GROUP BY 1 ORDER BY 1`),
-    prisma.attribution.groupBy({ by: ["role"], where: { perpetratorId: id, incident: linkWhere }, _count: { _all: true } }),
-    prisma.$queryRaw<(OtherGroup & { roles: string[] })[]>(Prisma.sql`
-      SELECT p.id, p.name, p."shortName" AS "shortName", COUNT(DISTINCT o."incidentId")::int AS incidents,
-        ARRAY_AGG(DISTINCT o.role::text) AS roles, ARRAY_AGG(DISTINCT o."incidentId") AS "incidentIds"
-      FROM "Attribution" o
-      JOIN "Perpetrator" p ON p.id = o."perpetratorId"
-      JOIN "Incident" i ON i.id = o."incidentId"
-      WHERE o."perpetratorId" <> ${id} ${linkCondition(links)}
-        AND EXISTS (SELECT 1 FROM "Attribution" a WHERE a."incidentId" = o."incidentId" AND a."perpetratorId" = ${id})
-      GROUP BY p.id, p.name, p."shortName"
-      ORDER BY COUNT(DISTINCT o."incidentId") DESC, p.name`),
+  const [figureRows, incidents, others] = await Promise.all([
+    groupFigures(prisma, id, links),
+    recentIncidents(prisma, id, links),
+    otherGroups(prisma, id, links),
   ]);
-
-  const claimsByRole = noRoles();
-  for (const r of claimRows) claimsByRole[r.role] = r._count._all;
+  const total = figureRows.find((r) => r.year === null);
+  const yearRows = figureRows.filter((r) => r.year !== null).sort((a, b) => a.year! - b.year!);
 
   const years: YearPoint[] = [];
   if (yearRows.length) {
-    const byYear = new Map(yearRows.map((r) => [r.year, r]));
-    for (let y = yearRows[0].year; y <= yearRows[yearRows.length - 1].year; y++) {
-      years.push(byYear.get(y) ?? { year: y, incidents: 0, chineseKilled: 0, totalKilled: 0, unknownChineseKilled: 0, unknownTotalKilled: 0 });
+    const byYear = new Map(yearRows.map((r) => [r.year!, r]));
+    for (let y = yearRows[0].year!; y <= yearRows[yearRows.length - 1].year!; y++) {
+      const r = byYear.get(y);
+      years.push(r
+        ? { year: y, incidents: r.incidents, chineseKilled: r.chineseKilled, totalKilled: r.totalKilled, unknownChineseKilled: r.chineseKilledUnknown, unknownTotalKilled: r.totalKilledUnknown }
+        : { year: y, incidents: 0, chineseKilled: 0, totalKilled: 0, unknownChineseKilled: 0, unknownTotalKilled: 0 });
     }
   }
 
   return {
-    group: { ...summary, description: perpetrator.description },
-    incidents: incidents.map(({ attributions, ...i }) => ({ ...i, claims: attributions })),
+    group: { ...toSummary({ ...perpetrator, ...(total ?? NO_FIGURES) }), description: perpetrator.description },
+    incidents,
     years,
-    claimsByRole,
-    otherGroups: others.map((o) => ({
-      ...o,
-      roles: ROLES.filter((r) => o.roles.includes(r)),
-      incidentIds: [...o.incidentIds].sort(),
-    })),
+    claimsByRole: roleCounts(total?.claimsByRole ?? null),
+    otherGroups: others,
   };
 }
 

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { cache, Suspense } from "react";
 import { groupDetail, groupHeading, type Links } from "@/lib/data/groups.ts";
 import { parseFilters } from "@/lib/filters.ts";
+import { formatCount } from "@/lib/format.ts";
 import { ATTRIBUTION_ROLES, PERPETRATOR_KINDS, type AttributionRole } from "@/lib/vocab.ts";
 import { incidentsHref, yearSpan } from "@/components/groups/group-card.tsx";
 import { GroupSkeleton } from "@/components/groups/group-skeleton.tsx";
@@ -64,20 +65,21 @@ async function GroupRecord({ id, links }: { id: string; links: Links }) {
   const { group: g, incidents, years, claimsByRole, otherGroups } = detail;
   const roles = Object.keys(ATTRIBUTION_ROLES) as AttributionRole[];
   const slug = g.id;
+  const listHref = incidentsHref(g.id, links);
 
   return (
     <>
       <dl className={styles.stats} style={{ maxWidth: "36rem" }}>
-        <div><dt>Incidents</dt><dd>{g.incidents}</dd></div>
+        <div><dt>Incidents</dt><dd>{formatCount(g.incidents)}</dd></div>
         <div><dt>Chinese killed</dt><dd><SumWithUnknown value={g.chineseKilled} unknown={g.chineseKilledUnknown} /></dd></div>
         <div><dt>All killed</dt><dd><SumWithUnknown value={g.totalKilled} unknown={g.totalKilledUnknown} /></dd></div>
       </dl>
       <p className="muted">
         Years: {yearSpan(g.firstYear, g.lastYear)}.{" "}
-        {g.incidents > 0 && <Link href={incidentsHref(g.id, links)}>Filter the incident list by {g.shortName}</Link>}
+        {g.incidents > 0 && <Link href={listHref}>Filter the incident list by {g.shortName}</Link>}
       </p>
 
-      {incidents.length === 0 ? (
+      {g.incidents === 0 ? (
         <p className="notice">
           No {links === "direct" ? "directly linked " : ""}incident names this group.
           {links === "direct" && <> <Link href={`/groups/${slug}?links=all`}>Include weakly linked incidents</Link>.</>}
@@ -97,14 +99,19 @@ async function GroupRecord({ id, links }: { id: string; links: Links }) {
                     {roles.map((r) => (
                       <tr key={r}>
                         <th scope="row" style={{ fontWeight: 400, background: "#fff", whiteSpace: "normal" }}><RoleTag role={r} wrap /></th>
-                        <td className="num">{g.byRole[r]}</td>
-                        <td className="num">{claimsByRole[r]}</td>
+                        <td className="num">{formatCount(g.byRole[r])}</td>
+                        <td className="num">{formatCount(claimsByRole[r])}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
-              {g.byRole.denied > 0 && <p className="muted">{g.shortName} denied involvement in {g.byRole.denied} of these incidents; each denial is listed beside the claims below.</p>}
+              {g.byRole.denied > 0 && (
+                <p className="muted">
+                  {g.shortName} denied involvement in {formatCount(g.byRole.denied)} of these incidents; each denial is listed beside the claims
+                  {incidents.length < g.incidents ? " in its incident’s record" : " below"}.
+                </p>
+              )}
             </section>
             <section aria-labelledby="over-time">
               <h2 id="over-time">Casualties over time</h2>
@@ -118,8 +125,9 @@ async function GroupRecord({ id, links }: { id: string; links: Links }) {
             </section>
           </div>
 
-          <h2 id="incidents">Incidents ({incidents.length})</h2>
-          <GroupIncidentsTable incidents={incidents} groupName={g.shortName} />
+          <h2 id="incidents">Incidents ({formatCount(g.incidents)})</h2>
+          <ListExtent shown={incidents.length} total={g.incidents} href={listHref} groupName={g.shortName} />
+          <GroupIncidentsTable incidents={incidents} groupName={g.shortName} cut={incidents.length < g.incidents} />
 
           <h2 id="others">Other groups named for the same incidents</h2>
           {otherGroups.length ? (
@@ -130,5 +138,20 @@ async function GroupRecord({ id, links }: { id: string; links: Links }) {
         </>
       )}
     </>
+  );
+}
+
+/** Says in words whether the table below is the whole list or its most recent part, and where the rest is. */
+function ListExtent({ shown, total, href, groupName }: { shown: number; total: number; href: string; groupName: string }) {
+  return shown < total ? (
+    <p className={styles.extent}>
+      The {formatCount(shown)} most recent of {formatCount(total)} incidents, newest first.{" "}
+      <Link href={href}>See all {formatCount(total)} in the incident list</Link>, where they can be sorted, filtered and exported.
+    </p>
+  ) : (
+    <p className={styles.extent}>
+      {total === 1 ? "The only incident." : `All ${formatCount(total)}, newest first.`}{" "}
+      <Link href={href}>Open {total === 1 ? "it" : "them"} in the incident list</Link> to sort, filter or export {groupName}’s incidents.
+    </p>
   );
 }
