@@ -10,6 +10,7 @@ import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.t
 import { readDataVersion } from "./data-version.ts";
 import { importIncidents } from "./import-incidents.ts";
 import { incidentTablePage } from "./incident-table.ts";
+import { groupDetail, groupSummaries } from "./groups.ts";
 import { filterOptions } from "./known-slugs.ts";
 import { overviewHeadlines } from "./overview.ts";
 import { writeDataset } from "./write-dataset.ts";
@@ -33,11 +34,17 @@ describe.each(backends())("the data version and the caches keyed on it, on %s", 
   it("moves on an import, and cached answers follow the new data", async () => {
     const before = await readDataVersion(db.prisma);
     expect(before).not.toBeNull();
+    const alpha = async () => ({
+      listed: (await groupSummaries("direct", db.prisma)).find((g) => g.id === "fx-alpha")!.incidents,
+      page: (await groupDetail("fx-alpha", "direct", db.prisma))!.group.incidents,
+    });
+    const alphaBefore = await alpha();
     // Read twice, so the second answer comes from the cache.
     for (let k = 0; k < 2; k++) {
       expect((await overviewHeadlines(DEFAULT_FILTERS, db.prisma)).incidents).toBe(5);
       expect((await incidentTablePage(DEFAULT_FILTERS, db.prisma)).total).toBe(5);
       expect((await filterOptions(db.prisma)).years?.last).toBe(2024);
+      expect(await alpha()).toEqual(alphaBefore);
     }
     await importIncidents(db.prisma, file(), "version.csv");
     expect(await readDataVersion(db.prisma)).toBeGreaterThan(before!);
@@ -46,6 +53,7 @@ describe.each(backends())("the data version and the caches keyed on it, on %s", 
     expect(headlines.figures.chineseKilled.total).toBe(5 + 4);
     expect((await incidentTablePage(DEFAULT_FILTERS, db.prisma)).total).toBe(6);
     expect((await filterOptions(db.prisma)).years?.last).toBe(2026);
+    expect(await alpha()).toEqual({ listed: alphaBefore.listed + 1, page: alphaBefore.page + 1 });
   });
 
   it("moves on a hand-written UPDATE too, not only through the app's own writers", async () => {

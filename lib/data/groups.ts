@@ -4,6 +4,7 @@ import { db } from "../db.ts";
 import { DEFAULT_FILTERS, type Filters } from "../filters.ts";
 import { ATTRIBUTION_ROLES, type AttributionRole } from "../vocab.ts";
 import { incidentSql, orderSql } from "./incident-sql.ts";
+import { versionedCache } from "./data-version.ts";
 
 // A group is linked to an incident by any attribution, whatever its role: "claimed" and
 // "denied" both put the group in the record, and the role split beside the total keeps
@@ -88,8 +89,16 @@ function toSummary(r: Perpetrator & Nullable<FigureRow>): GroupSummary {
   };
 }
 
+// Both scan every attribution of the group (or of every group): once per data version.
+const summariesCache = versionedCache<GroupSummary[]>(2);
+const detailCache = versionedCache<GroupDetail | null>(200);
+
 /** Every group with how many incidents it is linked to, by role, and the deaths in them. */
-export async function groupSummaries(links: Links = "direct", prisma: PrismaClient = db()): Promise<GroupSummary[]> {
+export function groupSummaries(links: Links = "direct", prisma: PrismaClient = db()): Promise<GroupSummary[]> {
+  return summariesCache(links, () => computeSummaries(links, prisma), prisma);
+}
+
+async function computeSummaries(links: Links, prisma: PrismaClient): Promise<GroupSummary[]> {
   const rows = await prisma.$queryRaw<(Perpetrator & Nullable<FigureRow>)[]>(Prisma.sql`
     SELECT p.id, p.name, p."shortName" AS "shortName", p.aliases, p.kind::text AS kind,
       s.incidents, s."chineseKilled", s."totalKilled", s."chineseKilledUnknown", s."totalKilledUnknown",
@@ -192,7 +201,11 @@ async function otherGroups(prisma: PrismaClient, id: string, links: Links): Prom
 }
 
 /** One group's record: its figures, deaths per year, its most recent incidents with its claims, and rival attributions. */
-export async function groupDetail(id: string, links: Links = "direct", prisma: PrismaClient = db()): Promise<GroupDetail | null> {
+export function groupDetail(id: string, links: Links = "direct", prisma: PrismaClient = db()): Promise<GroupDetail | null> {
+  return detailCache(JSON.stringify([id, links]), () => computeDetail(id, links, prisma), prisma);
+}
+
+async function computeDetail(id: string, links: Links, prisma: PrismaClient): Promise<GroupDetail | null> {
   const perpetrator = await prisma.perpetrator.findUnique({ where: { id }, select: { id: true, name: true, shortName: true, aliases: true, kind: true, description: true } });
   if (!perpetrator) return null;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { versionedCache } from "./data-version.ts";
 
 // Each project lists this many of its incidents, the most recent; its figures count them
 // all, and the full list is /incidents?project=<id>&links=all.
@@ -32,11 +33,18 @@ export type ProjectEntry = {
 
 const NO_INCIDENTS: ProjectFigures = { incidents: 0, weakIncidents: 0, chineseKilled: null, totalKilled: null, chineseKilledUnknown: 0, totalKilledUnknown: 0, firstYear: null, lastYear: null };
 
+// A pass over every incident that names a project: once per data version.
+const projectsCache = versionedCache<ProjectEntry[]>(1);
+
 /**
  * All Chinese-linked projects, those hit most often first, with the quotes that describe them,
  * their figures, and their most recent incidents.
  */
-export async function projectsWithIncidents(prisma: PrismaClient = db()): Promise<ProjectEntry[]> {
+export function projectsWithIncidents(prisma: PrismaClient = db()): Promise<ProjectEntry[]> {
+  return projectsCache("projects", () => computeProjects(prisma), prisma);
+}
+
+async function computeProjects(prisma: PrismaClient): Promise<ProjectEntry[]> {
   // One pass over the incidents that name a project gives each project's figures and the ids
   // of its latest few, whatever the project's size or age. (A LATERAL ... LIMIT per project
   // walks the date index until it finds enough of that project: fast for a busy one,
