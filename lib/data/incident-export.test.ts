@@ -47,8 +47,10 @@ async function tableIds(db: TestDatabase, f: Filters, pageSize: number): Promise
 async function exportIds(db: TestDatabase, f: Filters, batchSize: number): Promise<string[]> {
   const ids: string[] = [];
   for await (const batch of incidentExportBatches(f, { prisma: db.prisma, batchSize })) {
-    expect(batch.length).toBeLessThanOrEqual(batchSize);
-    ids.push(...batch.map((r) => r.id));
+    const records = parseCsv(batch.csv);
+    expect(records).toHaveLength(batch.rows);
+    expect(batch.rows).toBeLessThanOrEqual(batchSize);
+    ids.push(...records.map((r) => r[0]));
   }
   return ids;
 }
