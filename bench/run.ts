@@ -22,6 +22,7 @@ import { lockDataDir } from "../lib/pglite-lock.ts";
 import type { SqlRunner } from "../lib/synth/load.ts";
 import { synthesize } from "../lib/synth/synthesize.ts";
 import { DEFAULT_POSTGRES_SERVER, parseScale, scaleLabel, synthDatabaseName, synthPgliteDir, withDatabase, type TargetSpec } from "../lib/synth/target.ts";
+import { SERVER_NODE_FLAGS } from "./server-flags.ts";
 import { exportSelect, filterQuery, overviewQueries, tableQueries, timeQueries, type BenchFilter, type TableSort } from "./raw-sql.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -124,7 +125,7 @@ type Server = { proc: ChildProcess; base: string; stop: () => Promise<void>; out
 
 async function startServer(port: number, env: Record<string, string>): Promise<Server> {
   const nextBin = join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const proc = spawn(process.execPath, [nextBin, "start", "-H", HOST, "-p", String(port)], {
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, "start", "-H", HOST, "-p", String(port)], {
     cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

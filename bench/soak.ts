@@ -14,6 +14,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { SERVER_NODE_FLAGS } from "./server-flags.ts";
 
 const { values: opts } = parseArgs({
   options: {
@@ -37,7 +38,7 @@ if (opts["fresh-seed"]) {
 }
 
 // --- the server, and its memory ----------------------------------------------------------
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
 let serverLog = "";
 server.stdout!.on("data", (d) => (serverLog += d));
 server.stderr!.on("data", (d) => (serverLog += d));
