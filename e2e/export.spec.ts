@@ -23,6 +23,9 @@ function parseCsv(text: string): string[][] {
 async function tableIds(page: Page): Promise<string[]> {
   const ids: string[] = [];
   for (;;) {
+    // The rows arrive first and the pager after the count: wait for both before reading.
+    await expect(page.locator("table tbody tr").first()).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Rows per page" })).toBeVisible();
     const hrefs = await page.locator("table tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     ids.push(...hrefs.map((h) => decodeURIComponent(h.replace(/^\/incidents\//, ""))));
     const next = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: /Next/ });

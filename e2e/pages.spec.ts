@@ -20,6 +20,8 @@ test("/groups/bla shows the group's incidents, roles, deaths per year and rival 
   await page.goto("/groups/bla");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Balochistan Liberation Army");
   const incidents = page.getByRole("table", { name: /Incidents linked to BLA/ });
+  // The record streams in behind a skeleton: wait for the table before counting its rows.
+  await expect(incidents.locator("tbody tr").first()).toBeVisible();
   expect(await incidents.locator("tbody tr").count()).toBeGreaterThan(3);
   await expect(incidents.getByRole("link", { name: /full record/ }).first()).toHaveAttribute("href", /^\/incidents\/\d{4}-/);
   // The real record is under the page's bound: every incident is listed, and the page says so.
