@@ -22,5 +22,10 @@ export function PlotArea({ height, children }: { height: number; children: React
     watch.observe(box);
     return () => watch.disconnect();
   }, []);
-  return <div ref={ref} className={styles.plot} style={{ height }}>{near ? children : null}</div>;
+  // Until then a plain placeholder fills the box, so a reader scrolling fast sees where the chart comes.
+  return (
+    <div ref={ref} className={styles.plot} style={{ height }}>
+      {near ? children : <div className={`skeleton ${styles.plotPlaceholder}`} aria-hidden="true" />}
+    </div>
+  );
 }
