@@ -40,20 +40,25 @@ function loadRuntime() {
   })());
 }
 
-/** pglite-prisma-adapter 0.7.2 does not await db.exec() in executeScript, so a failing
- * migration escapes as an unhandled rejection and is recorded as applied. This routes the
- * error back to the engine, which then marks the migration failed and stops. */
-export function pgliteFactory(db: PGlite): SqlMigrationAwareDriverAdapterFactory {
-  const factory = new PrismaPGlite(db) as unknown as SqlMigrationAwareDriverAdapterFactory;
+/** A driver adapter whose migration scripts run through `exec`, with any error routed back to
+ * the schema engine, which then marks the migration failed and stops. */
+function scriptsThrough(adapterFactory: unknown, exec: (sql: string) => Promise<unknown>): SqlMigrationAwareDriverAdapterFactory {
+  const factory = adapterFactory as SqlMigrationAwareDriverAdapterFactory;
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = (await connect()) as unknown as { executeScript(sql: string): Promise<void>; onError(e: unknown): never };
     adapter.executeScript = async (sql: string) => {
-      try { await db.exec(sql); } catch (e) { adapter.onError(e); }
+      try { await exec(sql); } catch (e) { adapter.onError(e); }
     };
     return adapter as never;
   };
   return factory;
+}
+
+/** pglite-prisma-adapter 0.7.2 does not await db.exec() in executeScript, so a failing
+ * migration escapes as an unhandled rejection and is recorded as applied. */
+export function pgliteFactory(db: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  return scriptsThrough(new PrismaPGlite(db), (sql) => db.exec(sql));
 }
 
 /** @prisma/adapter-pg 7.10 runs a migration script by splitting it on every ";", which
@@ -62,16 +67,7 @@ export function pgliteFactory(db: PGlite): SqlMigrationAwareDriverAdapterFactory
  * allows: the server parses it properly and runs it as one implicit transaction, so a
  * failing migration leaves nothing half-applied. */
 export function postgresFactory(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
-  const factory = new PrismaPg(pool) as unknown as SqlMigrationAwareDriverAdapterFactory;
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = (await connect()) as unknown as { executeScript(sql: string): Promise<void>; onError(e: unknown): never };
-    adapter.executeScript = async (sql: string) => {
-      try { await pool.query(sql); } catch (e) { adapter.onError(e); }
-    };
-    return adapter as never;
-  };
-  return factory;
+  return scriptsThrough(new PrismaPg(pool), (sql) => pool.query(sql));
 }
 
 async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn: (e: SchemaEngine) => Promise<T>): Promise<T> {
