@@ -9,7 +9,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const MAX_PAGE = 1_000_000;
 
-/** What parseFilters gives for an empty query (filters.test.ts checks the two agree). */
+/** What parseFilters gives for an empty query (filter-params.test.ts checks the two agree). */
 export const DEFAULT_FILTERS: Filters = {
   province: [], group: [], type: [], project: [], sector: [],
   victims: "all", links: "direct", q: undefined, sort: "date", dir: "desc", page: 1, pageSize: 25,

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { incidentCount, incidentPageRows, pageCountFor, type IncidentRow } from "@/lib/data/incident-table.ts";
 import { SORT_KEYS, type Filters, type SortKey } from "@/lib/filters.ts";
+import { formatCount } from "@/lib/format.ts";
 import { IncidentTable, type TableRow } from "./incident-table.tsx";
 import { Pagination } from "./pagination.tsx";
 import { exportHref, incidentsHref, sortHref } from "./links.ts";
@@ -23,7 +24,7 @@ const tableRow = ({ id, date, datePrecision, province, city, district, attackTyp
 /** "38 incidents": the count, which scans every match, streamed in when it is ready. */
 async function MatchCount({ total }: { total: Promise<number> }) {
   const n = await total;
-  return <><strong>{n.toLocaleString("en-GB")}</strong> incident{n === 1 ? "" : "s"}</>;
+  return <><strong>{formatCount(n)}</strong> incident{n === 1 ? "" : "s"}</>;
 }
 
 async function CountedPagination({ filters, total }: { filters: Filters; total: Promise<number> }) {
@@ -55,10 +56,9 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
   const last = first ? first + rows.length - 1 : 0;
   const sortLinks = Object.fromEntries(SORT_KEYS.map((k) => [k, sortHref(view, k)])) as Record<SortKey, string>;
   const order = SORT_WORDS[view.sort][view.dir === "asc" ? 0 : 1];
-  const n = (x: number) => x.toLocaleString("en-GB");
   const countText = (
     <>
-      Showing <strong>{first === last ? n(first) : `${n(first)}–${n(last)}`}</strong> of{" "}
+      Showing <strong>{first === last ? formatCount(first) : `${formatCount(first)}–${formatCount(last)}`}</strong> of{" "}
       <Suspense fallback={<span className={styles.counting}>… incidents (counting)</span>}><MatchCount total={total} /></Suspense>, {order}.
     </>
   );

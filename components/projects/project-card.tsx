@@ -6,6 +6,7 @@ import { PROJECT_SECTORS, PROVINCES, type Province } from "@/lib/vocab.ts";
 import { SourceCite } from "@/components/sources/source-cite.tsx";
 import { Quote } from "@/components/sources/quote.tsx";
 import { SumWithUnknown } from "@/components/groups/sum-with-unknown.tsx";
+import { yearSpan } from "@/components/groups/group-card.tsx";
 import styles from "./projects.module.css";
 
 function cpecLabel(isCpec: boolean | null): string {
@@ -16,11 +17,6 @@ function cpecLabel(isCpec: boolean | null): string {
 /** The project's incidents on /incidents; weakly linked ones too, as this page counts them. */
 export function projectIncidentsHref(projectId: string): string {
   return `/incidents?${filtersToSearchParams({ project: [projectId], links: "all" })}`;
-}
-
-function years(first: number | null, last: number | null): string {
-  if (first === null || last === null) return "";
-  return first === last ? String(first) : `${first}–${last}`;
 }
 
 /** One project: what it is, the quotes that say so, its figures and its most recent incidents. */
@@ -44,7 +40,7 @@ export function ProjectCard({ project: p }: { project: ProjectEntry }) {
           {f.incidents > 0 ? (
             <>
               <dl className={styles.figures}>
-                <div><dt>Years</dt><dd>{years(f.firstYear, f.lastYear)}</dd></div>
+                <div><dt>Years</dt><dd>{yearSpan(f.firstYear, f.lastYear)}</dd></div>
                 <div><dt>Weakly linked</dt><dd>{formatCount(f.weakIncidents)}</dd></div>
                 <div><dt>Chinese killed</dt><dd><SumWithUnknown value={f.chineseKilled} unknown={f.chineseKilledUnknown} /></dd></div>
                 <div><dt>All killed</dt><dd><SumWithUnknown value={f.totalKilled} unknown={f.totalKilledUnknown} /></dd></div>

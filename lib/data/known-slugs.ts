@@ -26,6 +26,8 @@ const optionsCache = versionedCache<FilterOptions>(1);
  */
 export const filterOptions = cache((prisma: PrismaClient = db()): Promise<FilterOptions> => optionsCache("options", async () => {
   // One statement, not three: on the embedded database queries run one at a time, and every page waits for this first.
+  // The year span is plain MIN/MAX, answered from the two ends of the date index (Prisma's
+  // aggregate wraps the table in a subquery and scans every incident).
   const [row] = await prisma.$queryRaw<{ groups: GroupOption[] | string; projects: ProjectOption[] | string; first: number | null; last: number | null }[]>`
     SELECT
       (SELECT COALESCE(json_agg(json_build_object('id', p."id", 'name', p."name", 'shortName', p."shortName") ORDER BY p."name", p."id"), '[]') FROM "Perpetrator" p) AS groups,
@@ -40,17 +42,6 @@ export const filterOptions = cache((prisma: PrismaClient = db()): Promise<Filter
     years: row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null,
   };
 }, prisma));
-
-/**
- * First and last year with any incident, or null. Plain MIN/MAX, which PostgreSQL answers
- * from the two ends of the date index; Prisma's aggregate wraps the table in a subquery
- * that makes it scan every incident on every page view.
- */
-export async function yearSpan(prisma: PrismaClient): Promise<{ first: number; last: number } | null> {
-  const [row] = await prisma.$queryRaw<{ first: number | null; last: number | null }[]>`
-    SELECT CAST(EXTRACT(YEAR FROM MIN(i."date")) AS integer) AS first, CAST(EXTRACT(YEAR FROM MAX(i."date")) AS integer) AS last FROM "Incident" i`;
-  return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
-}
 
 /** The group and project slugs that exist, for parseFilters(params, await knownSlugs()). */
 export const knownSlugs = cache(async (prisma: PrismaClient = db()): Promise<KnownSlugs> => {

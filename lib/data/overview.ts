@@ -8,7 +8,7 @@ import { cache } from "react";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { ATTACK_TYPES, PROVINCES, type AttackType, type Province } from "../vocab.ts";
 import { db } from "../db.ts";
-import { yearSpan } from "./known-slugs.ts";
+import { filterOptions } from "./known-slugs.ts";
 import { incidentFilterKey, incidentSql, type IncidentFilters } from "./incident-sql.ts";
 import { versionedCache } from "./data-version.ts";
 
@@ -225,7 +225,8 @@ export async function casualtiesPerYear(filters: IncidentFilters, prisma?: Prism
  * year filter. Empty years inside stay in, as zeros.
  */
 async function yearsInRange(f: IncidentFilters, prisma: PrismaClient): Promise<number[]> {
-  const span = await yearSpan(prisma);
+  // The filter bar's year span, which every page has already read (once per request and data version).
+  const span = (await filterOptions(prisma)).years;
   if (!span) return [];
   const first = Math.max(span.first, f.from?.getUTCFullYear() ?? -Infinity);
   const last = Math.min(span.last, f.to?.getUTCFullYear() ?? Infinity);
