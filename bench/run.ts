@@ -214,14 +214,16 @@ async function routeExists(base: string, path: string): Promise<boolean> {
 
 type PageTimes = Record<string, { median: number; samples: number[] } | null>;
 
-/** The page URLs measured against raw SQL, by the key RawTimes uses for their raw side. */
-function pageUrls(deepPage: number): { section: string; key: string; path: string }[] {
-  const out = (["unfiltered", "typical filter"] as const).map((name): { section: string; key: string; path: string } => {
+/** A page measured against raw SQL; `key` is the one RawTimes uses for its raw side. */
+type PageUrl = { section: "overview /" | "/incidents"; key: string; path: string; table?: { sort: TableSort; page: number } };
+
+function pageUrls(deepPage: number): PageUrl[] {
+  const out = (["unfiltered", "typical filter"] as const).map((name): PageUrl => {
     const q = filterQuery(name === "unfiltered" ? {} : TYPICAL);
     return { section: "overview /", key: name, path: `/${q ? `?${q}` : ""}` };
   });
   for (const sort of ["date", "chinese_killed"] as TableSort[])
-    for (const page of [1, deepPage]) out.push({ section: "/incidents", key: `${sort} p${page}`, path: `/incidents?sort=${sort}&page=${page}` });
+    for (const page of [1, deepPage]) out.push({ section: "/incidents", key: `${sort} p${page}`, path: `/incidents?sort=${sort}&page=${page}`, table: { sort, page } });
   return out;
 }
 
@@ -249,11 +251,10 @@ function pageRows(raw: RawTimes, uncached: PageTimes, cached: PageTimes | null, 
     if (!m) { rows.push({ section: u.section, backend, scale, measure: u.key, value: "not available", note: "route missing or failing" }); continue; }
     const ratio = m.median / rawMs;
     const c = cached?.[u.key] ?? null;
-    const [sort, page] = u.key.split(" p");
-    if (page === "1") firstOf[sort] = m.median;
-    const deep = u.section === "/incidents" && page !== "1" ? m.median / firstOf[sort] : undefined;
+    if (u.table?.page === 1) firstOf[u.table.sort] = m.median;
+    const deep = u.table && u.table.page !== 1 ? m.median / firstOf[u.table.sort] : undefined;
     out[`${u.section} ${u.key}`] = { uncachedMs: m.median, rawMs, ratio, deepVsFirst: deep, cachedMs: c?.median, samples: m.samples, cachedSamples: c?.samples };
-    const notes = [c ? `cached ${ms(c.median)}` : "", deep !== undefined ? `page ${page} / page 1 = ${deep.toFixed(2)} (target <= ${TARGETS.deepVsFirst})` : ""].filter(Boolean);
+    const notes = [c ? `cached ${ms(c.median)}` : "", deep !== undefined ? `page ${u.table!.page} / page 1 = ${deep.toFixed(2)} (target <= ${TARGETS.deepVsFirst})` : ""].filter(Boolean);
     rows.push({
       section: u.section, backend, scale, measure: u.key, value: ms(m.median), limit: ms(rawMs), ratio: ratio.toFixed(2), target: `<= ${TARGETS.pageRatio}`,
       ok: Number.isFinite(ratio) ? ratio <= TARGETS.pageRatio && (deep === undefined || deep <= TARGETS.deepVsFirst) : null,
