@@ -118,7 +118,13 @@ function numberPhrase(t: Tok[], i: number): NumberPhrase | null {
   }
   if (nounEnd >= 0) {
     const nounWords = words.slice(0, nounEnd - j + 1);
-    return { i, j: nounEnd + 1, count, qualifier, victims: victimsOf(nounWords), nounEnd: nounEnd + 1 };
+    let victims = victimsOf(nounWords);
+    // "one of the technicians" after "two Chinese technicians": the same people.
+    if (victims === "all_victims" && t[j]?.lw === "of") {
+      const noun = t[nounEnd].lw;
+      for (let m = i - 1; m >= 0; m--) if (t[m].lw === noun && t.slice(Math.max(0, m - 3), m).some((x) => CHINESE_ADJ.has(x.lw))) { victims = "chinese"; break; }
+    }
+    return { i, j: nounEnd + 1, count, qualifier, victims, nounEnd: nounEnd + 1 };
   }
   return { i, j, count, qualifier, victims: null, nounEnd: j };
 }
@@ -130,7 +136,13 @@ function outcomeAt(t: Tok[], k: number): { outcome: CasualtyOutcome; end: number
   if (w === "lost" && ["their", "his", "her"].includes(t[k + 1]?.lw) && ["lives", "life"].includes(t[k + 2]?.lw)) return { outcome: "killed", end: k + 3 };
   if (w === "blew" && ["himself", "herself", "themselves"].includes(t[k + 1]?.lw) && t[k + 2]?.lw === "up") return { outcome: "killed", end: k + 3 };
   if (w === "taken" && ["hostage", "captive"].includes(t[k + 1]?.lw)) return { outcome: "kidnapped", end: k + 2 };
-  if (w === "sustained" && ["injuries", "wounds"].includes(t[k + 1]?.lw)) return { outcome: "injured", end: k + 2 };
+  if (w === "sustained" || w === "suffered" || w === "received") {
+    let m = k + 1;
+    while (["minor", "serious", "critical", "severe", "slight", "bullet", "multiple", "gunshot", "head"].includes(t[m]?.lw)) m++;
+    if (["injuries", "wounds", "injury", "wound"].includes(t[m]?.lw)) return { outcome: "injured", end: m + 1 };
+    return null;
+  }
+  if (w === "embraced" && ["martyrdom", "shahadat", "shahadat"].includes(t[k + 1]?.lw)) return { outcome: "killed", end: k + 2 };
   const o = OUTCOME_WORDS[w];
   return o ? { outcome: o, end: k + 1 } : null;
 }
@@ -180,6 +192,16 @@ export function findFigures(text: string, from: number, to: number): Figure[] {
         const close = t.findIndex((y, idx) => idx > k + 1 && y.lw === ",");
         if (x && x.victims && close > 0 && close - k < 8) { inner.push(x); k = close + 1; guard++; continue; }
       }
+      // Apposition: "two Chinese nationals, the dentist and his wife, were wounded".
+      if (t[k].lw === "," && np.victims && k === np.j) {
+        const close = t.findIndex((y, idx) => idx > k && idx <= k + 8 && y.lw === ",");
+        if (close > 0 && !t.slice(k + 1, close).some((y, n) => numberPhrase(t, k + 1 + n)?.victims && /^\d|^(?:two|three|four|five|six|seven|eight|nine|ten)$/.test(y.lw)) && outcomeWithin(t, close + 1, 4)) { k = close + 1; guard++; continue; }
+      }
+      if (t[k].lw === "among") {
+        const o2 = outcomeWithin(t, k + 1, 5);
+        if (o2 && np.victims) { push({ outcome: o2.outcome, victims: np.victims, count: np.count, qualifier: np.qualifier, evidence: ev(text, t[np.i].s, t[o2.end - 1].e) }); }
+        break;
+      }
       if (t[k].punct) break;
       const o = outcomeAt(t, k);
       if (o) {
@@ -215,6 +237,15 @@ export function findFigures(text: string, from: number, to: number): Figure[] {
   }
   zeros(text, from, to, push);
   return out;
+}
+
+function outcomeWithin(t: Tok[], k: number, n: number): { outcome: CasualtyOutcome; end: number } | null {
+  for (let m = k; m < Math.min(t.length, k + n); m++) {
+    if (t[m].punct) return null;
+    const o = outcomeAt(t, m);
+    if (o) return o;
+  }
+  return null;
 }
 
 /** "and their Pakistani driver", "along with a guard": one more victim, same outcome. */

@@ -63,13 +63,15 @@ export function readReport(text: string, meta: DocumentMeta, ref: Reference): In
     const figures = findFigures(text, s.start, s.end);
     const a = findAttributions(text, s.start, s.end, groups, lastGroup, attack);
     lastGroup = a.last;
+    const aggregate = AGGREGATE.test(s.text) || CITATION.test(s.text)
+      || /\battacks\b/i.test(s.text) && figures.length === 0 && !dates.some((d) => d.precision !== "year");
     return {
-      s, attack, places, dates, figures, attributions: a.attributions,
+      s, attack, places, dates, attributions: a.attributions, aggregate,
+      // Totals over many attacks are never one event's figures.
+      figures: aggregate ? [] : figures,
       foiled: FOILED.test(s.text),
       chinese: CHINESE_CUE.test(s.text),
       foreign: FOREIGN_PLACE.test(s.text),
-      aggregate: AGGREGATE.test(s.text) || CITATION.test(s.text)
-        || /\battacks\b/i.test(s.text) && figures.length === 0 && !dates.some((d) => d.precision !== "year"),
       background: BACKGROUND.test(s.text),
       projects: projects(text, s.start, s.end),
     };
@@ -92,7 +94,12 @@ function eventDate(facts: SentenceFacts[]): FoundDate | null {
     for (const d of f.dates) {
       if (d.ageDays < 0) continue; // a future date (a trial, a deadline) is not when it happened
       const before = f.s.text.slice(0, d.evidence.start - f.s.start);
+      const after = f.s.text.slice(d.evidence.end - f.s.start, d.evidence.end - f.s.start + 20);
       if (/\b(?:since|until|by|from)\s*$/i.test(before)) continue;
+      // "officials said on Thursday that the blast last month...": the day it was said.
+      if (/\b(?:said|told|announced|stated|confirmed|added|reported|briefed|claimed)\s*$/i.test(before) || /^\s*(?:said|told|announced|that)\b/i.test(after)) {
+        if (f.dates.some((o) => o !== d && o.ageDays >= 0)) continue;
+      }
       return d;
     }
   }
@@ -116,14 +123,14 @@ function groupEvents(facts: SentenceFacts[]): Event[] {
       const d = eventDate([f]);
       const startNew = !cur
         || i - lastIdx > 3
-        || (d && f.s.paragraph !== cur.facts[cur.facts.length - 1].s.paragraph && d.precision !== "year")
+        || (d && eventDate(cur.facts) && f.s.paragraph !== cur.facts[cur.facts.length - 1].s.paragraph && d.precision !== "year")
         || (d && conflicts(eventDate(cur.facts), d))
         || (f.background && d && !cur.facts.some((x) => x.dates.some((y) => y.date === d.date)))
         || (d && f.figures.length > 0 && provinceOf(f) && provinceOf(f) !== eventProvince(cur));
       if (startNew) { cur = { facts: [] }; events.push(cur); }
       cur!.facts.push(f);
       lastIdx = i;
-    } else if (cur && i - lastIdx <= 2 && f.s.paragraph - cur.facts[cur.facts.length - 1].s.paragraph <= 1 && !f.aggregate && !(f.background && f.dates.length)) {
+    } else if (cur && i - lastIdx <= 2 && f.s.paragraph - cur.facts[cur.facts.length - 1].s.paragraph <= 1 && (!f.aggregate || f.attributions.length > 0) && !(f.background && f.dates.length)) {
       // Follow-up sentences (claims, who the victims were, where it happened) join the event.
       if (f.attributions.length || f.figures.length || f.places.length || f.chinese || f.projects.length) { cur.facts.push(f); lastIdx = i; }
     } else if (f.aggregate || f.background) {
@@ -169,7 +176,7 @@ function toCandidate(e: Event, text: string): Candidate | null {
   const foreign = f.some((x) => x.foreign);
   if (!chinese) return null; // an attack with no Chinese nationals or interests in it
   if (foreign && !pakistan) return null; // Chinese nationals attacked in another country
-  const happened = f.some((x) => x.figures.some((g) => g.count > 0) || /\b(?:exploded|blew up|killed|injured|wounded|stormed|opened fire|abducted|kidnapped|attacked|shot)\b/i.test(x.s.text) && !x.foiled);
+  const happened = f.some((x) => x.figures.some((g) => g.count > 0) || /\b(?:exploded|blew up|killed|injured|wounded|stormed|opened fire|abducted|kidnapped|attacked|shot|stuck|planted|hurled|fired|failed to (?:go off|explode|detonate))\b/i.test(x.s.text) && !x.foiled);
   if (!happened) return null; // a foiled plot or a threat
   const allFigures = f.flatMap((x) => x.figures);
   if (allFigures.length > 0 && allFigures.every((g) => g.victims === "attackers") && f.some((x) => OPERATION.test(x.s.text))) return null;
