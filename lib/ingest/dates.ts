@@ -57,6 +57,8 @@ export function findDates(text: string, published: string, from = 0, to = text.l
     if (known.year == null && known.month == null && known.day == null && known.weekday == null) continue;
     // "may" the verb, "march" the verb: months in lower case are not dates.
     if (/^(?:may|march)$/.test(t.trim())) continue;
+    // "the next day", "the following week": a sequence within the story, not a date.
+    if (/\b(?:next|following|tomorrow|coming|later)\b/i.test(t)) continue;
     const start = from + r.index;
     const end = start + t.length;
     const relative = known.day == null && known.month == null && known.year == null || /\b(?:yesterday|today|tonight|last|this|ago|earlier)\b/i.test(t) || known.weekday != null && known.day == null;
@@ -74,7 +76,7 @@ export function findDates(text: string, published: string, from = 0, to = text.l
     add(start, end, y, m, d, relative);
   }
   // chrono does not read a bare year ("in 2021", "since 2017").
-  for (const m of slice.matchAll(/\b(?:in|during|of|since|from|by|early|late|mid-?)\s*((?:19|20)\d\d)\b(?!\s*(?:-|–)\s*\d)/g)) {
+  for (const m of slice.matchAll(/\b(?:in|during|of|since|from|by|early|late|mid-?)\s*((?:19|20)\d\d)\b(?!\s*(?:-|–)\s*\d)/gi)) {
     const s = from + m.index + m[0].indexOf(m[1]);
     add(s, s + 4, +m[1], null, null, false);
   }

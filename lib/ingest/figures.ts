@@ -116,6 +116,16 @@ function numberPhrase(t: Tok[], i: number): NumberPhrase | null {
   if (tok.lw === "a" || tok.lw === "an" || tok.lw === "both") {
     if (nounEnd < 0 || nounEnd > j + 2) return null; // "a" is a count only right before its noun
   }
+  if (nounEnd < 0 && t[j]?.lw === "of" && t[j + 1]?.lw === "them") {
+    // The people named earlier in the sentence: the last victim noun before the number.
+    for (let m = i - 1; m >= 0; m--) {
+      const w = t[m].lw;
+      if (GENERIC.has(w) || SECURITY.has(w) || ATTACKERS.has(w)) {
+        const from = Math.max(0, m - 3);
+        return { i, j: j + 2, count, qualifier, victims: victimsOf(t.slice(from, m + 1).map((x) => x.lw)), nounEnd: j + 2 };
+      }
+    }
+  }
   if (nounEnd >= 0) {
     const nounWords = words.slice(0, nounEnd - j + 1);
     let victims = victimsOf(nounWords);
@@ -177,7 +187,7 @@ export function findFigures(text: string, from: number, to: number): Figure[] {
     if (before && np.victims) {
       push({ outcome: before.outcome, victims: np.victims, count: np.count, qualifier: np.qualifier, evidence: ev(text, t[b].s, t[np.j - 1].e) });
       lastOutcome = before.outcome; lastVictims = np.victims;
-      coordinated(t, np.j, before.outcome, text, push);
+      coordinated(t, np.j, before.outcome, text, push, np.victims);
       i = np.j - 1;
       continue;
     }
@@ -265,8 +275,14 @@ function singular(t: Tok[], k: number): { end: number; next: number; victims: Vi
   return null;
 }
 
-function coordinated(t: Tok[], k: number, outcome: CasualtyOutcome, text: string, push: (f: Figure) => void) {
+function coordinated(t: Tok[], k: number, outcome: CasualtyOutcome, text: string, push: (f: Figure) => void, victims?: VictimGroup) {
   let m = k;
+  // "killing three of them and wounding the fourth": one more of the same people.
+  if (t[m]?.lw === "and" && outcomeAt(t, m + 1) && t[m + 2]?.lw === "the" && ["second", "third", "fourth", "fifth", "sixth", "other"].includes(t[m + 3]?.lw) && victims) {
+    const o = outcomeAt(t, m + 1)!;
+    push({ outcome: o.outcome, victims, count: 1, qualifier: "exact", evidence: ev(text, t[m + 1].s, t[m + 3].e) });
+    return;
+  }
   if (t[m]?.lw === "and" || t[m]?.lw === "along" || (t[m]?.lw === "as" && t[m + 1]?.lw === "well")) {
     const start = t[m].lw === "as" ? m + 3 : t[m].lw === "along" ? m : m + 1;
     const s = singular(t, start);

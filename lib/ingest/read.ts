@@ -96,6 +96,8 @@ function eventDate(facts: SentenceFacts[]): FoundDate | null {
       const before = f.s.text.slice(0, d.evidence.start - f.s.start);
       const after = f.s.text.slice(d.evidence.end - f.s.start, d.evidence.end - f.s.start + 20);
       if (/\b(?:since|until|by|from)\s*$/i.test(before)) continue;
+      // A dateline ("KARACHI, Oct 7 (Wire) -") dates the report, not the attack.
+      if (/^\s*[A-Z][A-Z .]+,\s*$/.test(before) && /^\s*(?:\(|[-–—:])/.test(f.s.text.slice(d.evidence.end - f.s.start)) && f.dates.length > 1) continue;
       // "officials said on Thursday that the blast last month...": the day it was said.
       if (/\b(?:said|told|announced|stated|confirmed|added|reported|briefed|claimed)\s*$/i.test(before) || /^\s*(?:said|told|announced|that)\b/i.test(after)) {
         if (f.dates.some((o) => o !== d && o.ageDays >= 0)) continue;
@@ -126,7 +128,7 @@ function groupEvents(facts: SentenceFacts[]): Event[] {
         || (d && eventDate(cur.facts) && f.s.paragraph !== cur.facts[cur.facts.length - 1].s.paragraph && d.precision !== "year")
         || (d && conflicts(eventDate(cur.facts), d))
         || (f.background && d && !cur.facts.some((x) => x.dates.some((y) => y.date === d.date)))
-        || (d && f.figures.length > 0 && provinceOf(f) && provinceOf(f) !== eventProvince(cur));
+        || (d && f.figures.length > 0 && provinceOf(f) && eventProvince(cur) && provinceOf(f) !== eventProvince(cur));
       if (startNew) { cur = { facts: [] }; events.push(cur); }
       cur!.facts.push(f);
       lastIdx = i;
