@@ -238,7 +238,7 @@ export function findFigures(text: string, from: number, to: number): Figure[] {
   // The bomber's own death: "the bomber also died", "blew himself up".
   for (let i = 0; i < t.length; i++) {
     if (["bomber", "attacker", "assailant", "gunman"].includes(t[i].lw) && ["the", "suicide", "lone"].includes(t[i - 1]?.lw)) {
-      for (let k = i + 1; k < Math.min(t.length, i + 5); k++) {
+      for (let k = i + 1; k < Math.min(t.length, i + 7); k++) {
         if (t[k].punct) break;
         const o = outcomeAt(t, k);
         if (o?.outcome === "killed") { const s = t[i - 1].lw === "suicide" && t[i - 2]?.lw === "the" ? t[i - 2].s : t[i - 1].s; push({ outcome: "killed", victims: "attackers", count: 1, qualifier: "exact", evidence: ev(text, s, t[o.end - 1].e) }); break; }

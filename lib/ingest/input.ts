@@ -54,6 +54,8 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
+const BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,td,th,dt,dd";
+
 async function htmlMainText(html: string): Promise<string> {
   const { parseHTML } = await import("linkedom");
   const { Readability } = await import("@mozilla/readability");
@@ -61,10 +63,14 @@ async function htmlMainText(html: string): Promise<string> {
   const title = document.querySelector("title")?.textContent?.trim() ?? "";
   // Readability mutates the document; it returns null when it finds no article.
   const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
-  let body = article?.textContent ?? parseHTML(html).document.body?.textContent ?? "";
-  body = body.replace(/[ \t\u00a0]+/g, " ").replace(/ *\n[ \n]*/g, (m) => (m.split("\n").length > 2 ? "\n\n" : "\n")).trim();
+  const root = parseHTML(`<!doctype html><html><body>${article?.content ?? parseHTML(html).document.body?.innerHTML ?? ""}</body></html>`).document;
+  // One paragraph per block element, so sentences and paragraphs survive (textContent alone
+  // runs "said.Five" together).
+  const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => !el.parentElement?.closest(BLOCKS));
+  const paragraphs = (blocks.length ? blocks : [root.body]).map((el) => (el?.textContent ?? "").replace(/[ \t\r\n\u00a0]+/g, " ").trim()).filter(Boolean);
   const head = article?.title?.trim() || title;
-  return head && !body.startsWith(head) ? `${head}\n\n${body}` : body;
+  if (head && paragraphs[0] !== head) paragraphs.unshift(head);
+  return paragraphs.join("\n\n");
 }
 
 async function pdfText(bytes: Uint8Array, limitMs: number): Promise<string> {

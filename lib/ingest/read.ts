@@ -161,7 +161,7 @@ function bestPlace(e: Event, text: string): PlaceMention | null {
       if (/\b(?:from|left|leaving)\s+(?:the\s+)?$/i.test(before)) score -= 3;
       if (/\b(?:to|towards|for|bound for)\s+(?:the\s+)?$/i.test(before)) score -= 2;
       if (/\b(?:in|at|near|outside|on|of)\s+(?:the\s+)?$/i.test(before)) score += 1;
-      if (/^\s*[:—–-]|^\s*\((?:AP|AFP|Reuters|APP|PPI)\)/.test(text.slice(p.end, p.end + 10)) && p.start === f.s.start) score += 1.5; // dateline
+      if (/^\s*[:—–-]|^\s*\((?:AP|AFP|Reuters|APP|PPI)\)/.test(text.slice(p.end, p.end + 10)) && p.start === f.s.start) score += 0.5; // dateline: where it was filed, a tie-breaker only
       if (!f.attack) score -= 1;
       score -= n * 0.1;
       if (!p.province) score -= 5;

@@ -42,7 +42,9 @@ export function splitSentences(text: string, end = text.length): Sentence[] {
     if (ch === "\n" && i > start) {
       // A single line break ends a sentence when the line looks finished (PDF and headline lines).
       const before = text.slice(start, i).trimEnd();
-      if (/[.!?:"”’)]$/.test(before) || /^\s*[A-Z0-9“"]/.test(text.slice(i + 1, i + 3)) && before.length < 90 && !/[,;]$/.test(before)) {
+      // Wrapped lines of a PDF run on; a short line starting no new capitalised line is a headline.
+      const line = before.slice(before.lastIndexOf("\n") + 1);
+      if (/[.!?:"”’)]$/.test(before) || /^\s*[A-Z0-9“"]/.test(text.slice(i + 1, i + 3)) && line.length < 70 && !/[,;]$/.test(before)) {
         push(i);
         start = skipSpace(text, i, end);
         i = start;
