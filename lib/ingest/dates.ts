@@ -47,7 +47,9 @@ export function findDates(text: string, published: string, from = 0, to = text.l
     const y = m[2].toLowerCase() === "last" ? pub.y - 1 : pub.y;
     add(from + m.index, from + m.index + m[0].length, y, MONTHS.indexOf(m[1].toLowerCase()) + 1, null, true);
   }
-  for (const r of chrono.parse(slice, { instant: pub.instant, timezone: 0 }, { forwardDate: false })) {
+  // chrono costs about a millisecond a sentence: only sentences that could hold a date go to it.
+  const maybe = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:yesterday|today|tonight|ago|last|this|earlier|week|weekend|month|year)\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/i.test(slice);
+  for (const r of maybe ? chrono.parse(slice, { instant: pub.instant, timezone: 0 }, { forwardDate: false }) : []) {
     // The public isCertain() tells a written day from one chrono filled in.
     const c = (k: "year" | "month" | "day" | "weekday") => (r.start.isCertain(k) ? 1 : null);
     const known = { year: c("year"), month: c("month"), day: c("day"), weekday: c("weekday") };

@@ -162,9 +162,12 @@ const LINK = new Set(["were", "was", "are", "is", "been", "have", "has", "had", 
 const ev = (text: string, s: number, e: number) => ({ start: s, end: e, quote: text.slice(s, e) });
 
 /** Casualty figures stated in text[from, to) (one sentence). */
+const MAYBE_FIGURE = /kill|injur|wound|dead|die|hurt|kidnap|abduct|martyr|lost|blew|safe|unhurt|unharm|uninjur|unscath|casualt|hostage|slain|perish|murder|harm|embraced|shot/i;
+
 export function findFigures(text: string, from: number, to: number): Figure[] {
-  const t = tokenize(text, from, to);
   const out: Figure[] = [];
+  if (!MAYBE_FIGURE.test(text.slice(from, to))) return out;
+  const t = tokenize(text, from, to);
   const push = (f: Figure) => { if (!out.some((o) => o.outcome === f.outcome && o.victims === f.victims && o.count === f.count && o.evidence.start === f.evidence.start)) out.push(f); };
   let lastOutcome: CasualtyOutcome | null = null;
   let lastVictims: VictimGroup | null = null;

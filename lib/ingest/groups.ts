@@ -58,6 +58,8 @@ export function groupMatcher(perpetrators: ReferencePerpetrator[]): GroupMatcher
         for (let w = 0; w < words.length; w++) {
           const startIdx = m.index + words[w].index;
           if (!/^\p{Lu}/u.test(words[w][0])) continue;
+          // Cheap test first: no alias starts with this word.
+          if (!byFirst.has(groupKey(words[w][0]).split(" ")[0] ?? "")) continue;
           const rest = m[0].slice(words[w].index);
           const key = groupKey(rest);
           const cands = byFirst.get(key.split(" ")[0]) ?? [];
