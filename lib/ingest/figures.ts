@@ -233,6 +233,12 @@ export function findFigures(text: string, from: number, to: number): Figure[] {
         if (single) { extra.push({ s: t[k + 1].s, e: single.end, victims: single.victims }); k = single.next; guard++; continue; }
         if (numberPhrase(t, k + 1)) break;
       }
+      // A participle phrase between victims and verb: "two policemen guarding the gate were killed".
+      if (np.victims && k === np.j && /^[a-z]+ing$/.test(t[k].lw) && !ACTIVE.has(t[k].lw)) {
+        let m = k + 1;
+        while (m < Math.min(t.length, k + 7) && !t[m].punct && !["were", "was"].includes(t[m].lw) && !wordNumber(t[m].lw)) m++;
+        if (["were", "was"].includes(t[m]?.lw) && outcomeWithin(t, m + 1, 3)) { k = m; guard++; continue; }
+      }
       if (!LINK.has(t[k].lw) && !(np.victims == null && k === np.j)) break;
       k++; guard++;
     }

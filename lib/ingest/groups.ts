@@ -124,6 +124,21 @@ export function findAttributions(text: string, from: number, to: number, matcher
       const m = c.re.exec(text.slice(cs, ce));
       if (m) { cue = { role: c.role, start: cs + m.index, end: cs + m.index + m[0].length }; break; }
     }
+    // "has not claimed", "no group has yet claimed": a claim denied by the sentence is no claim.
+    if (cue && cue.role === "claimed" && /\b(?:not|never|nobody|no one|no group|no organisation|no organization|yet to|neither|nor)\b[^.;]{0,25}$/i.test(text.slice(Math.max(cs, cue.start - 40), cue.start))) {
+      for (const g of inClause) last = g;
+      continue;
+    }
+    if (inClause.length === 0 && cue && cue.role === "claimed") {
+      // A claimant the record does not know yet: kept with its name as written, group null.
+      const named = /\b((?:[A-Z][\p{L}'’-]+\s+){0,4}(?:Army|Front|Brigade|Organisation|Organization|Movement|Group|Lashkar|Jamaat|Taliban|Party|Force|Mujahideen|Tigers))\b/u.exec(text.slice(cs, ce));
+      if (named && /^[A-Z]/.test(named[1]) && named[1].split(/\s+/).length >= 2) {
+        const ns = cs + named.index, ne = ns + named[1].length;
+        const s = Math.min(ns, cue.start), e = Math.max(ne, cue.end);
+        out.push({ group: null, name: named[1], role: "claimed", evidence: { start: s, end: e, quote: text.slice(s, e) } });
+        continue;
+      }
+    }
     if (inClause.length === 0) {
       const ana = /\b(?:the (?:group|outfit|organisation|organization|militant group|banned group|separatist group)|the militants)\b/i.exec(text.slice(cs, ce));
       if (cue && ana && last) {

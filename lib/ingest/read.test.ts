@@ -61,6 +61,18 @@ describe("readReport on hard cases (reports written for these tests)", () => {
     expect(c).toMatchObject({ kind: "main", date: "2026-02-12", province: "sindh", match: null });
   });
 
+  it("does not take a negated claim for a claim, and keeps a claimant the record lacks with its name", () => {
+    const a = read("Gunmen shot dead a Chinese engineer in Karachi on Monday. The TTP has not claimed the attack, but police suspect the group.", "2022-05-03").candidates[0].attributions;
+    expect(a.map((x) => [x.group, x.role])).toEqual([["ttp", "suspected"]]);
+    const b = read("A bomb wounded two Chinese workers in Hyderabad on Monday. The little-known Sindhudesh Liberation Front claimed responsibility.", "2026-03-03").candidates[0].attributions;
+    expect(b).toEqual([expect.objectContaining({ group: null, name: "Sindhudesh Liberation Front", role: "claimed" })]);
+  });
+
+  it("reads victims separated from their verb by a participle phrase", () => {
+    const c = read("KARACHI: Gunmen attacked the Chinese consulate on Friday. Two policemen guarding the outer checkpoint were killed.", "2018-11-23").candidates[0];
+    expect(c.figures).toEqual(expect.arrayContaining([expect.objectContaining({ outcome: "killed", victims: "security_forces", count: 2 })]));
+  });
+
   it("is deterministic", () => {
     const text = "Five Chinese engineers and their Pakistani driver were killed near Besham on Tuesday when a suicide bomber hit their bus.";
     expect(JSON.stringify(read(text, "2024-03-26"))).toBe(JSON.stringify(read(text, "2024-03-26")));
