@@ -117,6 +117,13 @@ function numberPhrase(t: Tok[], i: number): NumberPhrase | null {
     if (nounEnd < 0 || nounEnd > j + 2) return null; // "a" is a count only right before its noun
   }
   if (nounEnd < 0 && t[j]?.lw === "of" && t[j + 1]?.lw === "them") {
+    // "nine of them Chinese engineers": the apposition says who.
+    const apposed: string[] = [];
+    for (let m = j + 2; m < Math.min(t.length, j + 6) && !t[m].punct; m++) {
+      apposed.push(t[m].lw);
+      if (GENERIC.has(t[m].lw) || SECURITY.has(t[m].lw)) return { i, j: m + 1, count, qualifier, victims: victimsOf(apposed), nounEnd: m + 1 };
+      if (!FILLER.has(t[m].lw) && !CHINESE_ADJ.has(t[m].lw) && !PAKISTANI_ADJ.has(t[m].lw)) break;
+    }
     // The people named earlier in the sentence: the last victim noun before the number.
     for (let m = i - 1; m >= 0; m--) {
       const w = t[m].lw;
@@ -200,8 +207,9 @@ export function findFigures(text: string, from: number, to: number): Figure[] {
     const extra: { s: number; e: number; victims: VictimGroup }[] = [];
     const inner: NumberPhrase[] = [];
     while (k < t.length && guard < 8) {
-      if (t[k].lw === "," && ["including", "among"].includes(t[k + 1]?.lw)) {
-        const x = numberPhrase(t, k + 2);
+      // ", including seven policemen," / ", nine of them Chinese engineers,"
+      if (t[k].lw === "," && (["including", "among"].includes(t[k + 1]?.lw) || t[k + 2]?.lw === "of" && t[k + 3]?.lw === "them")) {
+        const x = numberPhrase(t, ["including", "among"].includes(t[k + 1]?.lw) ? k + 2 : k + 1);
         const close = t.findIndex((y, idx) => idx > k + 1 && y.lw === ",");
         if (x && x.victims && close > 0 && close - k < 8) { inner.push(x); k = close + 1; guard++; continue; }
       }
@@ -222,7 +230,7 @@ export function findFigures(text: string, from: number, to: number): Figure[] {
         if (victims) {
           push({ outcome: o.outcome, victims, count: np.count, qualifier: np.qualifier, evidence: ev(text, t[np.i].s, t[o.end - 1].e) });
           for (const x of extra) push({ outcome: o.outcome, victims: x.victims, count: 1, qualifier: "exact", evidence: ev(text, x.s, t[o.end - 1].e) });
-          for (const x of inner) push({ outcome: o.outcome, victims: x.victims!, count: x.count, qualifier: x.qualifier, evidence: ev(text, t[x.i - 1].s, t[x.j - 1].e) });
+          for (const x of inner) push({ outcome: o.outcome, victims: x.victims!, count: x.count, qualifier: x.qualifier, evidence: ev(text, t[t[x.i - 1].punct ? x.i : x.i - 1].s, t[x.j - 1].e) });
           lastOutcome = o.outcome; lastVictims = victims;
           // "...were killed and 34 injured": the second number takes the same victims.
         }
@@ -267,6 +275,8 @@ function outcomeWithin(t: Tok[], k: number, n: number): { outcome: CasualtyOutco
   return null;
 }
 
+const SINGLE_NOUNS = new Set(["driver", "guard", "interpreter", "colleague", "policeman", "soldier", "constable", "bodyguard", "translator", "companion", "passer-by", "child", "boy", "girl", "woman", "man", "employee", "worker", "official", "officer", "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "assistant", "nephew", "friend", "partner"]);
+
 /** "and their Pakistani driver", "along with a guard": one more victim, same outcome. */
 function singular(t: Tok[], k: number): { end: number; next: number; victims: VictimGroup } | null {
   if (t[k]?.lw === "along" && t[k + 1]?.lw === "with") k += 2;
@@ -275,8 +285,8 @@ function singular(t: Tok[], k: number): { end: number; next: number; victims: Vi
   for (let m = k + 1; m < Math.min(t.length, k + 4); m++) {
     const w = t[m].lw;
     words.push(w);
-    const nounNext = ["driver", "guard", "interpreter", "colleague", "policeman", "soldier", "constable", "bodyguard", "translator", "companion", "passer-by", "child", "boy", "girl", "woman", "man", "employee", "worker", "official", "officer"].includes(t[m + 1]?.lw ?? "");
-    if (["driver", "guard", "interpreter", "colleague", "policeman", "soldier", "constable", "bodyguard", "translator", "companion", "passer-by", "child", "boy", "girl", "woman", "man", "employee", "worker", "official", "officer"].includes(w) || (w === "pakistani" && !nounNext)) {
+    const nounNext = SINGLE_NOUNS.has(t[m + 1]?.lw ?? "");
+    if (SINGLE_NOUNS.has(w) || (w === "pakistani" && !nounNext)) {
       return { end: t[m].e, next: m + 1, victims: w === "pakistani" ? "pakistani_civilians" : victimsOf(words) ?? "all_victims" };
     }
     if (!FILLER.has(w) && !PAKISTANI_ADJ.has(w) && !CHINESE_ADJ.has(w)) return null;

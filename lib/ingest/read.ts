@@ -96,6 +96,9 @@ function eventDate(facts: SentenceFacts[]): FoundDate | null {
       const before = f.s.text.slice(0, d.evidence.start - f.s.start);
       const after = f.s.text.slice(d.evidence.end - f.s.start, d.evidence.end - f.s.start + 20);
       if (/\b(?:since|until|by|from)\s*$/i.test(before)) continue;
+      // "the April 2022 suicide bombing": a date that names the attack beats the day of a hearing.
+      const named = f.dates.find((o) => o.ageDays >= 0 && /^\s*(?:suicide\s+)?(?:attack|bombing|blast|assault|shooting|kidnapping|abduction|explosion|raid|ambush)\b/i.test(f.s.text.slice(o.evidence.end - f.s.start)));
+      if (named && named !== d) return named;
       // A dateline ("KARACHI, Oct 7 (Wire) -") dates the report, not the attack.
       if (/^\s*[A-Z][A-Z .]+,\s*$/.test(before) && /^\s*(?:\(|[-–—:])/.test(f.s.text.slice(d.evidence.end - f.s.start)) && f.dates.length > 1) continue;
       // "officials said on Thursday that the blast last month...": the day it was said.
@@ -132,9 +135,10 @@ function groupEvents(facts: SentenceFacts[]): Event[] {
       if (startNew) { cur = { facts: [] }; events.push(cur); }
       cur!.facts.push(f);
       lastIdx = i;
-    } else if (cur && i - lastIdx <= 2 && f.s.paragraph - cur.facts[cur.facts.length - 1].s.paragraph <= 1 && (!f.aggregate || f.attributions.length > 0) && !(f.background && f.dates.length)) {
-      // Follow-up sentences (claims, who the victims were, where it happened) join the event.
-      if (f.attributions.length || f.figures.length || f.places.length || f.chinese || f.projects.length) { cur.facts.push(f); lastIdx = i; }
+    } else if (cur && i - lastIdx <= 3 && f.s.paragraph - cur.facts[cur.facts.length - 1].s.paragraph <= 1 && (!f.aggregate || f.attributions.length > 0) && !(f.background && f.dates.length)) {
+      // Follow-up sentences (claims, who the victims were, where it happened, how the
+      // attack unfolded) join the event.
+      if (f.attributions.length || f.figures.length || f.places.length || f.chinese || f.projects.length || f.attack) { cur.facts.push(f); lastIdx = i; }
     } else if (f.aggregate || f.background) {
       cur = null;
     }
@@ -161,7 +165,7 @@ function bestPlace(e: Event, text: string): PlaceMention | null {
       if (/\b(?:from|left|leaving)\s+(?:the\s+)?$/i.test(before)) score -= 3;
       if (/\b(?:to|towards|for|bound for)\s+(?:the\s+)?$/i.test(before)) score -= 2;
       if (/\b(?:in|at|near|outside|on|of)\s+(?:the\s+)?$/i.test(before)) score += 1;
-      if (/^\s*[:—–-]|^\s*\((?:AP|AFP|Reuters|APP|PPI)\)/.test(text.slice(p.end, p.end + 10)) && p.start === f.s.start) score += 0.5; // dateline: where it was filed, a tie-breaker only
+      if (inDateline(f.s.text, p.end - f.s.start)) score -= 1.5; // dateline: where the report was filed, not where it happened
       if (!f.attack) score -= 1;
       score -= n * 0.1;
       if (!p.province) score -= 5;
@@ -169,6 +173,13 @@ function bestPlace(e: Event, text: string): PlaceMention | null {
     }
   }
   return best?.p ?? null;
+}
+
+// "KARACHI:", "ISLAMABAD/PESHAWAR (Wire) -", "KARACHI, Oct 7 (Reuters) -" at the start of a sentence.
+const DATELINE = /^((?:[A-Z][A-Z.'-]+)(?:[\s/,]+[A-Z][A-Z.'-]+)*)(?:,\s+[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[:—–-]/;
+function inDateline(sentence: string, end: number): boolean {
+  const m = DATELINE.exec(sentence);
+  return !!m && end <= m[1].length;
 }
 
 function toCandidate(e: Event, text: string): Candidate | null {

@@ -56,7 +56,7 @@ const first = (c: Candidate, outcome: string) => c.figures.find((f) => f.outcome
 const claimedOf = (c: Candidate) => [...new Set(c.attributions.filter((a) => a.role === "claimed" && a.group).map((a) => a.group!))].sort();
 
 /** set: "labels" (the set the rules were built against) or "held-out" (written afterwards, never tuned on). */
-export function evaluate(opts: { seedsDir?: string; reference?: Reference; set?: "labels" | "held-out" } = {}): EvalResult {
+export function evaluate(opts: { seedsDir?: string; reference?: Reference; set?: "labels" | "held-out" | "blind" } = {}): EvalResult {
   const labels = JSON.parse(readFileSync(path.join(HERE, `${opts.set ?? "labels"}.json`), "utf8")) as { reports: LabelReport[] };
   const ref = opts.reference ?? referenceFromFiles();
   const seedsDir = opts.seedsDir ?? DEFAULT_SEEDS_DIR;
