@@ -1,8 +1,9 @@
 // The rules every source record in seed/data/sources*.json keeps (issue 11, "Sources"):
 // a news report carries its date unless its note says why it cannot; a mirror, forum or
 // blog copy is cited only when the note says the original is unavailable; a title reads
-// as a headline, not as a URL slug. The files are read directly (not through the loader)
-// so the rules hold for every file that will ever match the name, whoever adds it.
+// as a headline, not as a URL slug; a date agrees with the one the URL's path names.
+// The files are read directly (not through the loader) so the rules hold for every file
+// that will ever match the name, whoever adds it.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,7 +47,22 @@ function problemsOf(s: Source): string[] {
     }
   }
   if (looksLikeSlug(s.title)) out.push(`title "${s.title}" looks like a URL slug`);
+  const inUrl = s.url ? dateInUrl(s.url) : null;
+  if (inUrl && s.publishedOn && !inUrl.startsWith(s.publishedOn) && !/wrongly dated/i.test(s.note ?? "")) {
+    out.push(`publishedOn ${s.publishedOn} disagrees with the date ${inUrl} in its URL`);
+  }
   return out;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** The day a URL's path names (/2012/07/23/, /2004-05/04/, /15-Dec-2020/), if it names one. */
+function dateInUrl(url: string): string | null {
+  const path = new URL(url).pathname;
+  const ymd = /\/((?:19|20)\d\d)[/-](\d\d)\/(\d\d)\//.exec(path);
+  if (ymd) return `${ymd[1]}-${ymd[2]}-${ymd[3]}`;
+  const dmy = /\/(\d\d)-([A-Za-z]{3})-((?:19|20)\d\d)\//.exec(path);
+  const month = dmy ? MONTHS.indexOf(dmy[2].toLowerCase()) + 1 : 0;
+  return dmy && month ? `${dmy[3]}-${String(month).padStart(2, "0")}-${dmy[1]}` : null;
 }
 
 function looksLikeSlug(title: string): boolean {
@@ -81,6 +97,15 @@ describe("the source rules", () => {
     }
     // A host that merely ends in the same letters is not the mirror.
     expect(problemsOf({ ...base, url: "https://notdefence.pk/news/1" })).toEqual([]);
+  });
+
+  it("reject a date that disagrees with the one in the URL, unless the page is known to be wrongly dated", () => {
+    const url = "https://www.pakistantoday.com.pk/2014/05/20/ttp-claims-abduction/";
+    expect(problemsOf({ ...base, url, publishedOn: "2014-05-20" })).toEqual([]);
+    expect(problemsOf({ ...base, url, publishedOn: "2014-05" })).toEqual([]);
+    expect(problemsOf({ ...base, url, publishedOn: "2014-06-20" })).toHaveLength(1);
+    expect(problemsOf({ ...base, url: "https://en.dailypakistan.com.pk/15-Dec-2020/bomb-defused", publishedOn: "2020-12-16" })).toHaveLength(1);
+    expect(problemsOf({ ...base, url, publishedOn: "2007-07", note: "The page is wrongly dated." })).toEqual([]);
   });
 
   it("reject titles that look like URL slugs", () => {
