@@ -4,7 +4,7 @@
 // casualty sums, and year x group), plus the year span and the two filter vocabularies;
 // whatever the page does on top of that is overhead the tuning phase can remove.
 // Values are parameters; only constant SQL is concatenated.
-import type { SqlRunner } from "../lib/synth/load.ts";
+import type { SqlRunner } from "../lib/write/synth/load.ts";
 
 /** The benchmark's filters: the URL contract's defaults (direct links only) plus these. */
 export type BenchFilter = { province?: string[]; group?: string[]; from?: string; to?: string };

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import { db } from "../db.ts";
+import { db } from "../server/db.ts";
 import { DEFAULT_FILTERS, type Filters } from "../filters.ts";
 import { ATTRIBUTION_ROLES, type AttributionRole } from "../vocab.ts";
 import { incidentSql, orderSql } from "./incident-sql.ts";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db.ts";
+import { db } from "../server/db.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { figureRange } from "../casualty-totals.ts";
 import {

@@ -3,7 +3,7 @@ import "server-only";
 // batches so memory stays flat however many rows match (the export must serve 1M rows in a
 // few hundred MB). Batches follow a keyset cursor, not an offset, so each batch costs the
 // same however deep into the set it is.
-import { db } from "../db.ts";
+import { db } from "../server/db.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Filters, SortKey } from "../filters.ts";
 import { CSV_BOM, csvRow, type CsvValue } from "../csv.ts";

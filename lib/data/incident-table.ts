@@ -2,7 +2,7 @@ import "server-only";
 // The incident list behind /incidents and GET /api/incidents. The CSV export
 // (incident-export.ts) shares its filter and order (incident-sql.ts) and builds the same
 // cells in SQL, so the three always agree.
-import { db } from "../db.ts";
+import { db } from "../server/db.ts";
 import type { AttackType, Province } from "../generated/prisma/enums.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { CasualtyTotals } from "../casualty-totals.ts";

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "../db.ts";
+import { db } from "../server/db.ts";
 import type { KnownSlugs } from "../filters.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { ProjectSector } from "../generated/prisma/enums.ts";

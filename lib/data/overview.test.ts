@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseFilters, type Filters } from "../filters.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
-import { incidentWhere } from "./incident-where.ts";
+import { incidentWhere } from "../testing/incident-where.ts";
 import {
   casualtiesPerYear, incidentSql, incidentsByAttackType, incidentsByGroup, incidentsByProvince,
   incidentsPerYearByGroup, incidentsPerYearByProvince, overviewHeadlines,
 } from "./overview.ts";
-import { writeDataset } from "./write-dataset.ts";
+import { writeDataset } from "../write/write-dataset.ts";
 
 const filters = (query: string): Filters => {
   const { filters: f, problems } = parseFilters(new URLSearchParams(query));

@@ -7,7 +7,7 @@ import "server-only";
 import { cache } from "react";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { ATTACK_TYPES, PROVINCES, type AttackType, type Province } from "../vocab.ts";
-import { db } from "../db.ts";
+import { db } from "../server/db.ts";
 import { filterOptions } from "./known-slugs.ts";
 import { incidentFilterKey, incidentSql, type IncidentFilters } from "./incident-sql.ts";
 import { versionedCache } from "./data-version.ts";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db.ts";
+import { db } from "../server/db.ts";
 import { reconcile, type Reconciliation } from "../reconciliation.ts";
 
 export type { Reconciliation };

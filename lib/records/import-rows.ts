@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { ATTACK_TYPES, ATTRIBUTION_ROLES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, LOCATION_PRECISIONS, PROVINCES, keysOf } from "../vocab.ts";
 import { CsvSyntaxError, parseCsv, unneutraliseFormula } from "../csv-parse.ts";
-import { partialDate } from "../../seed/schema.ts";
+import { partialDate } from "./schema.ts";
 
 /** The export's columns (lib/data/incident-export.ts writes them in this order). */
 export const REQUIRED_COLUMNS = [

@@ -4,7 +4,7 @@
 // twice leaves exactly the same rows.
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { casualtyTotals } from "../casualty-totals.ts";
-import type { IncidentRecord, PerpetratorRecord, ProjectRecord, ReportedFigureRecord, SourceRecord } from "../../seed/schema.ts";
+import type { IncidentRecord, PerpetratorRecord, ProjectRecord, ReportedFigureRecord, SourceRecord } from "../records/schema.ts";
 
 type Tx = Prisma.TransactionClient;
 

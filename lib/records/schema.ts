@@ -6,7 +6,7 @@ import {
   ATTACK_TYPES, ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS,
   FIGURE_METRICS, FIGURE_QUALIFIERS, FIGURE_SCOPES, FIGURE_VICTIMS, LOCATION_PRECISIONS,
   PERPETRATOR_KINDS, PROJECT_SECTORS, PROVINCES, SOURCE_KINDS, VICTIM_GROUPS, keysOf,
-} from "../lib/vocab.ts";
+} from "../vocab.ts";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug (a-z, 0-9, hyphens)");
 /** A calendar day, month or year: 2024-10-06, 2024-10 or 2024. */

@@ -9,7 +9,7 @@ import {
   type ClaimsRecord, type IncidentRecord, type PerpetratorRecord, type ProjectRecord, type ReportedFigureRecord, type SourceRecord,
 } from "./schema.ts";
 
-export const SEED_DATA_DIR = join(import.meta.dirname, "data");
+export const SEED_DATA_DIR = join(import.meta.dirname, "../../seed/data");
 
 export type Dataset = {
   sources: SourceRecord[];
