@@ -43,7 +43,7 @@ async function readAll(): Promise<Uint8Array> {
 
 async function loadReference(which: string): Promise<Reference> {
   if (which === "seed") return referenceFromFiles();
-  const { openDatabase } = await import("../lib/prisma-factory.ts");
+  const { openDatabase } = await import("../lib/server/prisma-factory.ts");
   const { ingestReference } = await import("../lib/data/ingest-reference.ts");
   let database;
   try {

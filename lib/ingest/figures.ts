@@ -295,7 +295,7 @@ function singular(t: Tok[], k: number): { end: number; next: number; victims: Vi
 }
 
 function coordinated(t: Tok[], k: number, outcome: CasualtyOutcome, text: string, push: (f: Figure) => void, victims?: VictimGroup) {
-  let m = k;
+  const m = k;
   // "killing three of them and wounding the fourth": one more of the same people.
   if (t[m]?.lw === "and" && outcomeAt(t, m + 1) && t[m + 2]?.lw === "the" && ["second", "third", "fourth", "fifth", "sixth", "other"].includes(t[m + 3]?.lw) && victims) {
     const o = outcomeAt(t, m + 1)!;

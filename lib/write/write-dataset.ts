@@ -4,7 +4,7 @@
 // twice leaves exactly the same rows.
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { casualtyTotals } from "../casualty-totals.ts";
-import type { IncidentRecord, PerpetratorRecord, ProjectRecord, ReportedFigureRecord, SourceRecord } from "../../seed/schema.ts";
+import type { IncidentRecord, PerpetratorRecord, ProjectRecord, ReportedFigureRecord, SourceRecord } from "../records/schema.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -48,7 +48,7 @@ export async function upsertIncidents(tx: Tx, incidents: IncidentRecord[]) {
   await tx.evidence.deleteMany({ where: { incidentId: { in: ids } } });
   await tx.incidentSource.deleteMany({ where: { incidentId: { in: ids } } });
   for (const i of incidents) {
-    const { id, date, project, evidence, attributions, casualties, ...fields } = i;
+    const { id, date, project, evidence: _evidence, attributions: _attributions, casualties, ...fields } = i;
     const data = { ...fields, date: startOfPartialDate(date), projectId: project, ...casualtyTotals(casualties) };
     await tx.incident.upsert({ where: { id }, create: { id, ...data }, update: data });
   }
