@@ -73,6 +73,10 @@ describe("readReport on hard cases (reports written for these tests)", () => {
     expect(c.figures).toEqual(expect.arrayContaining([expect.objectContaining({ outcome: "killed", victims: "security_forces", count: 2 })]));
   });
 
+  it("refuses a publication date that is not a real YYYY-MM-DD date", () => {
+    for (const bad of ["2024-02-30", "24-03-26", "yesterday"]) expect(() => read("A bomb killed two Chinese engineers.", bad)).toThrow(/YYYY-MM-DD/);
+  });
+
   it("is deterministic", () => {
     const text = "Five Chinese engineers and their Pakistani driver were killed near Besham on Tuesday when a suicide bomber hit their bus.";
     expect(JSON.stringify(read(text, "2024-03-26"))).toBe(JSON.stringify(read(text, "2024-03-26")));

@@ -10,7 +10,7 @@ import { findAttributions, groupMatcher, type GroupMention } from "./groups.ts";
 import { matchIncident } from "./match.ts";
 import { bodyEnd, splitSentences, type Sentence } from "./sentences.ts";
 import type { Attribution, Candidate, DocumentMeta, Evidence, Figure, IngestResult, Reference } from "./types.ts";
-import { sha256 } from "./input.ts";
+import { IngestInputError, sha256 } from "./input.ts";
 
 interface SentenceFacts {
   s: Sentence;
@@ -46,6 +46,9 @@ const OPERATION = /\b(?:operations?|offensives?|raids?|counter-?(?:terrorism|ins
 const AGGREGATE = /\bsince (?:19|20)\d\d\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several|numerous|multiple|a series of|repeated) (?:terrorist |militant |separate |fatal |major |high-profile |deadly )?(?:attacks|incidents|assaults|operations|offensives|raids)\b|\b(?:many|most|some) of (?:these|the|its) attacks\b|\bsuch attacks\b|\bso far this year\b|\bin total\b|\bover the (?:past|last) (?:\w+ )?(?:years?|decades?)\b|\bsince \w+ (?:19|20)\d\d\b/i;
 
 export function readReport(text: string, meta: DocumentMeta, ref: Reference): IngestResult {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.published) || Number.isNaN(Date.parse(`${meta.published}T00:00:00Z`)) || new Date(`${meta.published}T00:00:00Z`).toISOString().slice(0, 10) !== meta.published) {
+    throw new IngestInputError(`the publication date must be a real date in the form YYYY-MM-DD, got "${meta.published}"`);
+  }
   const groups = groupMatcher(ref.perpetrators);
   const projects = projectMatcher(ref.projects);
   const end = bodyEnd(text);
