@@ -11,11 +11,13 @@ export type Reconciliation = {
   };
   /** False when our records cannot answer the same question (all violence in Pakistan, or a head count). */
   comparable: boolean;
-  /** What the records give: direct-link incidents only, and with weakly-linked ones too. */
+  /** What the records give: `direct`, incidents where Chinese interests were directly targeted or
+   * Chinese nationals were harmed (the core of the record, and what "attacks on Chinese" reasonably
+   * means); `all`, with the indirectly or disputedly targeted ones too. */
   records: { direct: number | null; all: number | null };
-  /** The direct-link incidents counted. */
+  /** The core incidents counted. */
   incidentIds: string[];
-  /** Direct-link incidents in scope whose figure for this metric is unknown (not counted as 0). */
+  /** Core incidents in scope whose figure for this metric is unknown (not counted as 0). */
   unknownCount: number;
 };
 
@@ -53,7 +55,8 @@ export async function reconcile(prisma: PrismaClient): Promise<Reconciliation[]>
     const comparable = figure.scope === "chinese_targeted" && figure.metric !== "population";
     if (!comparable) { out.push({ figure, comparable, records: { direct: null, all: null }, incidentIds: [], unknownCount: 0 }); continue; }
     const scope = scopeWhere(figure);
-    const direct: Prisma.IncidentWhereInput = { ...scope, chineseLink: "direct" };
+    // Directly targeted, or Chinese harmed whatever the target: a Chinese death is counted wherever it happened.
+    const direct: Prisma.IncidentWhereInput = { ...scope, OR: [{ targetLink: "direct" }, { chineseHarmed: true }] };
     const col = column(figure);
     const [directValue, allValue, ids, unknownCount] = await Promise.all([
       recordsFor(prisma, figure, direct),

@@ -86,8 +86,8 @@ export function ReconciliationTable({ rows }: { rows: Reconciliation[] }) {
                   {r.comparable ? (
                     <>
                       <strong className={styles.value}>{r.records.direct}</strong>
-                      <div className={styles.small}>direct links</div>
-                      {r.records.all !== r.records.direct && <div className={styles.small}>{r.records.all} with weak links</div>}
+                      <div className={styles.small}>directly targeted or Chinese harmed</div>
+                      {r.records.all !== r.records.direct && <div className={styles.small}>{r.records.all} with indirect or disputed targets too</div>}
                       {r.unknownCount > 0 && <div className={styles.small}>{r.unknownCount} incident{r.unknownCount === 1 ? "" : "s"} with the figure unknown</div>}
                       <div className={styles.small}><Link href={scopeHref(f)} aria-label={`Incidents in the scope of: ${f.description.slice(0, 80)}`}>see the incidents</Link></div>
                     </>
