@@ -1,7 +1,7 @@
 // A small, invented dataset with known answers for tests of queries, charts and exports.
 // It is test data only (ids start with "fx-" or the year and "-fixture-"); it is never seeded.
 // Known totals (links=direct, the default): 5 incidents; Chinese killed 2+0+3 = 5 (the
-// 2022 Sindh incident has sources saying 3 and 4: the lower counts), Chinese injured 1+2 = 3,
+// 2022 Sindh incident has sources saying 3 and 4: the later account, A, says 3), Chinese injured 1+2 = 3,
 // all killed 6+3+1+0 = 10 (the 2021 kidnapping has no killed figure: unknown, not 0);
 // attackers killed 1+8 = 9. With links=all a sixth incident (Punjab, weak link, 5 killed) joins.
 import type { Dataset } from "../../seed/load.ts";
