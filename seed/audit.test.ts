@@ -64,7 +64,7 @@ export const UNKNOWN_FIGURES: Record<string, Partial<Record<FigureName, string>>
   "2019-05-11-gwadar-pearl-continental-hotel": { chineseInjured: "The injured (six, four of them security personnel) are not all identified." },
   "2020-06-29-karachi-pakistan-stock-exchange": { chineseInjured: "The seven wounded are not identified by nationality." },
   "2021-07-28-karachi-site-chinese-engineer-shooting": { totalKilled: "Dawn accounts for both Chinese (one wounded, one safe) but not for the driver; no source states that no one died." },
-  "2022-04-26-karachi-university-confucius-institute": { chineseInjured: "The injured (four to six) are not identified by nationality in the sources recorded." },
+  "2022-04-26-karachi-university-confucius-institute": { chineseInjured: "Dawn names an injured Wang Yuqing, but no recorded quote gives the number of Chinese injured (four to six injured in all)." },
   "2024-03-20-gwadar-port-authority-complex": {
     chineseInjured: "No source gives the injured.",
     totalInjured: "As above.",

@@ -69,8 +69,8 @@ async function IncidentRecord({ id }: { id: string }) {
       </ul>
       {i.targetLink !== "direct" && (
         <p className="notice">
-          Chinese nationals or interests were not directly targeted here ({TARGET_LINKS[i.targetLink].toLowerCase()}){i.linkNote ? `: ${i.linkNote}` : "."} It is left out of
-          charts and totals unless weakly linked incidents are included.
+          {TARGET_LINKS[i.targetLink]}{i.linkNote ? `: ${i.linkNote}` : "."} Incidents whose Chinese target is indirect or disputed are left out
+          of charts and totals unless weakly linked incidents are included.
         </p>
       )}
 
