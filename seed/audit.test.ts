@@ -167,7 +167,7 @@ describe("each victim counted once", () => {
 describe("target link and harm are separate questions", () => {
   it("Nanga Parbat 2013 targeted foreigners in general (indirect) and killed Chinese nationals (harmed)", () => {
     expect(incident("2013-06-22-diamer-nanga-parbat-base-camp-attack").targetLink).toBe("indirect");
-    expect(estimates("2013-06-22-diamer-nanga-parbat-base-camp-attack").chineseHarmed).toBe(true);
+    expect(estimates("2013-06-22-diamer-nanga-parbat-base-camp-attack")).toMatchObject({ chineseHarmed: true, totalKilled: 11 });
   });
 
   it("the 2015-2017 road and hostel attacks are indirect and harmed no Chinese national that any source reports", () => {

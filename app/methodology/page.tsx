@@ -98,7 +98,7 @@ export default async function MethodologyPage() {
         <p>
           Two questions are kept apart. <strong>Were Chinese nationals or interests the target?</strong> Each incident’s target link is
           direct, indirect (Pakistani workers on a Chinese-funded road, a Chinese-developed port attacked for another aim, foreigners in
-          general) or disputed (a Chinese target only suspected), with a note saying why. <strong>Were Chinese nationals among the victims?</strong>
+          general) or disputed (a Chinese target only suspected), with a note saying why. <strong>Were Chinese nationals among the victims?</strong>{" "}
           That is not a judgement but a reading of the casualty figures: yes when a best Chinese figure is above 0, no when sources settle
           that no Chinese national was killed or injured, unknown otherwise. The 2013 Nanga Parbat attack, for example, targeted foreign
           climbers in general (indirect) and killed Chinese nationals (harmed).
