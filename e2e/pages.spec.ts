@@ -79,7 +79,7 @@ test("/methodology sets NACTA's reported figures beside our records and defines 
   const attacks = table.locator("#figure-nacta-2024-attacks");
   await expect(attacks).toContainText("14 attacks");
   await expect(attacks).toContainText("NACTA");
-  await expect(attacks.locator('td[data-label="Our records"]')).toContainText(/\d+\s*directly targeted or Chinese harmed/);
+  await expect(attacks.locator('td[data-label="Our records"]')).toContainText(/\d+\s*direct links/);
   await expect(attacks.locator('td[data-label="Difference"]')).toContainText(/fewer in our records|more in our records|Same figure|Consistent/);
   const killed = table.locator("#figure-nacta-2024-chinese-killed");
   await expect(killed).toContainText("20 killed: Chinese nationals");

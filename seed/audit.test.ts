@@ -4,7 +4,7 @@
 // figure, or one a new source settles, fails here until this list says why (or drops it).
 import { describe, expect, it } from "vitest";
 import { casualtyEstimates, totalEstimate } from "../lib/casualty-totals.ts";
-import { loadDataset } from "./load.ts";
+import { loadDataset } from "../lib/records/load.ts";
 
 const dataset = loadDataset();
 const published = new Map(dataset.sources.map((s) => [s.id, s.publishedOn]));

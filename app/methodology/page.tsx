@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { reconcileReportedFigures } from "@/lib/data/reconciliation.ts";
 import {
@@ -202,8 +201,9 @@ export default async function MethodologyPage() {
         <p style={{ maxWidth: "75ch" }}>
           Officials and researchers publish aggregates, such as NACTA’s “14 terrorist attacks” on Chinese nationals since 2021. Each is set
           here beside what our incident records add up to for the same scope and period, by the best figures, counting incidents where Chinese
-          interests were directly targeted or Chinese nationals were harmed (and, where it differs, with indirectly or disputedly
-          targeted incidents too). {comparable.length} of the {rows.length} figures can be compared; the rest cover all militant
+          interests were directly targeted (“direct links”; and, where it differs, with indirectly or disputedly targeted incidents too).
+          In the periods these figures cover, every incident that harmed Chinese nationals was also directly targeted, so the two
+          questions give the same counts. {comparable.length} of the {rows.length} figures can be compared; the rest cover all militant
           violence in Pakistan or count people present, and are kept as context. Differences are shown, not adjusted away.
         </p>
         <ReconciliationTable rows={rows} />

@@ -2,10 +2,10 @@
 // the target link on the incident row; status and reason on each claim; and the incident page's
 // reading of them (which claim gives the best figure, which account a total comes from).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Dataset } from "../../seed/load.ts";
-import type { IncidentRecord } from "../../seed/schema.ts";
+import type { Dataset } from "../records/load.ts";
+import type { IncidentRecord } from "../records/schema.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
-import { writeDataset } from "./write-dataset.ts";
+import { writeDataset } from "../write/write-dataset.ts";
 import { incidentDetail } from "./incident-detail.ts";
 
 const source = (id: string, publishedOn: string | null) => ({ id, kind: "news" as const, title: `Report ${id}`, author: null, publisher: `Paper ${id}`, publishedOn, url: `https://example.org/${id}`, seedFile: null, note: null });

@@ -4,13 +4,13 @@
 // find: the groups and projects the rows name (projects without their evidence, so no
 // source exists before the import).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS, type Filters } from "../filters.ts";
-import { readImportFile } from "../import/incident-rows.ts";
+import { DEFAULT_FILTERS, type Filters } from "../incident-model.ts";
+import { readImportFile } from "../records/import-rows.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
-import { loadDataset, type Dataset } from "../../seed/load.ts";
+import { loadDataset, type Dataset } from "../records/load.ts";
 import { importIncidents } from "./import-incidents.ts";
-import { incidentCsvStream } from "./incident-export.ts";
+import { incidentCsvStream } from "../data/incident-export.ts";
 import { writeDataset } from "./write-dataset.ts";
 
 const ALL: Filters = { ...DEFAULT_FILTERS, links: "all" };

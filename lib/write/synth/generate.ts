@@ -3,8 +3,8 @@
 // seed. Nothing here is real: every incident id contains "-synthetic-", every source is a
 // synthetic one, and the summaries say so. The rows come out column-wise (one array per
 // column) because that is what the loader's unnest()/COPY statements consume.
-import { casualtyEstimates, type CasualtyClaim } from "../casualty-totals.ts";
-import type { AttackType, AttributionRole, Province } from "../vocab.ts";
+import { casualtyEstimates, type CasualtyClaim } from "../../casualty-totals.ts";
+import type { AttackType, AttributionRole, Province } from "../../vocab.ts";
 
 export const SYNTHETIC_ID_MARK = "-synthetic-";
 /** The one source every synthetic database holds; its note records how the data was made. */

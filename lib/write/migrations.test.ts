@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { MIGRATIONS_DIR, applyMigrations, diffSql, pgliteFactory, postgresFactory } from "./migrate.ts";
-import { adminUrlFor } from "../lib/testing/global-setup.ts";
+import { MIGRATIONS_DIR, applyMigrations, diffSql, pgliteFactory, postgresFactory } from "./migrations.ts";
+import { adminUrlFor } from "../testing/global-setup.ts";
 
 /** The real migrations plus one that fails half-way (its second statement divides by zero). */
 function historyWithBrokenMigration(): string {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvDocument, type CsvValue } from "../csv.ts";
-import { REQUIRED_COLUMNS, readImportFile } from "../import/incident-rows.ts";
+import { REQUIRED_COLUMNS, readImportFile } from "../records/import-rows.ts";
 import { tableChecksums } from "../testing/checksum.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";

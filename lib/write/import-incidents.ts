@@ -12,8 +12,8 @@
 //     is refused: quoted, sourced evidence is edited in seed/data, never overwritten.
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { ImportError, type ImportProblem, type ImportRow } from "../import/incident-rows.ts";
-import type { IncidentRecord } from "../../seed/schema.ts";
+import { ImportError, type ImportProblem, type ImportRow } from "../records/import-rows.ts";
+import type { IncidentRecord } from "../records/schema.ts";
 import { startOfPartialDate, upsertIncidents } from "./write-dataset.ts";
 
 export type ImportSummary = { created: string[]; updated: string[]; unchanged: string[] };

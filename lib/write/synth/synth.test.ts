@@ -1,8 +1,8 @@
 // The synthetic generator writes valid, self-consistent rows, reproducibly, and never next to
 // real data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { casualtyTotals, type CasualtyClaim } from "../casualty-totals.ts";
-import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
+import { casualtyTotals, type CasualtyClaim } from "../../casualty-totals.ts";
+import { backends, freshDatabase, type TestDatabase } from "../../testing/test-db.ts";
 import { SYNTHETIC_ID_MARK, SYNTHETIC_MARKER_SOURCE, generateBatch } from "./generate.ts";
 import { RealDataError, inspectDatabase, loadSynthetic, type SqlRunner } from "./load.ts";
 import { realVocabularies } from "./synthesize.ts";

@@ -1,7 +1,7 @@
 // One call that turns a target into a ready synthetic database: open, migrate, refuse real
 // data, load (or reuse an identical earlier load), close. Shared by `npm run db:synth` and
 // the benchmark harness.
-import { loadDataset } from "../../seed/load.ts";
+import { loadDataset } from "../../records/load.ts";
 import { loadSynthetic, type LoadResult, type PerpetratorRow, type ProjectRow } from "./load.ts";
 import { openTarget, type TargetSpec } from "./target.ts";
 

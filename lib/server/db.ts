@@ -1,8 +1,8 @@
 import "server-only";
-import type { PrismaClient } from "./generated/prisma/client.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { asUnavailable } from "./db-errors.ts";
 import { openDatabase, type Database } from "./prisma-factory.ts";
-import { SERVER_DB_KEY } from "./server-db-key.ts";
+import { SERVER_DB_KEY } from "./db-key.ts";
 
 // One client per server process, kept on globalThis: instrumentation.ts opens it at start-up
 // (taking the PGlite data directory's lock), and Next's module reloading in development

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCK_FILE, lockDataDir } from "./pglite-lock.ts";
 
-const ROOT = join(import.meta.dirname, "..");
+const ROOT = join(import.meta.dirname, "../..");
 const tsx = (args: string[], dir: string) =>
   spawnSync("npx", ["tsx", ...args], { cwd: ROOT, env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: "" }, encoding: "utf8", timeout: 60_000 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvDocument, type CsvValue } from "../csv.ts";
-import { REQUIRED_COLUMNS, readImportFile } from "../import/incident-rows.ts";
+import { REQUIRED_COLUMNS, readImportFile } from "../records/import-rows.ts";
 import { tableChecksums } from "../testing/checksum.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";

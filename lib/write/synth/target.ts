@@ -5,8 +5,8 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { applyMigrations, pgliteFactory, postgresFactory } from "../../prisma/migrate.ts";
-import { lockDataDir } from "../pglite-lock.ts";
+import { applyMigrations, pgliteFactory, postgresFactory } from "../migrations.ts";
+import { lockDataDir } from "../../server/pglite-lock.ts";
 import type { SqlRunner } from "./load.ts";
 
 export const DEFAULT_POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432/";

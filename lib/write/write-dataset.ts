@@ -4,7 +4,7 @@
 // twice leaves exactly the same rows.
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { casualtyEstimates } from "../casualty-totals.ts";
-import type { IncidentRecord, PerpetratorRecord, ProjectRecord, ReportedFigureRecord, SourceRecord } from "../../seed/schema.ts";
+import type { IncidentRecord, PerpetratorRecord, ProjectRecord, ReportedFigureRecord, SourceRecord } from "../records/schema.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,7 +51,7 @@ export async function upsertIncidents(tx: Tx, incidents: IncidentRecord[]) {
   const cited = [...new Set(incidents.flatMap((i) => i.casualties.map((c) => c.source)))];
   const dates = new Map((await tx.source.findMany({ where: { id: { in: cited } }, select: { id: true, publishedOn: true } })).map((s) => [s.id, s.publishedOn]));
   for (const i of incidents) {
-    const { id, date, project, evidence, attributions, casualties, ...fields } = i;
+    const { id, date, project, evidence: _evidence, attributions: _attributions, casualties, ...fields } = i;
     const data = {
       ...fields, date: startOfPartialDate(date), projectId: project,
       chineseLink: fields.targetLink === "direct" ? ("direct" as const) : ("weak" as const),
