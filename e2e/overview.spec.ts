@@ -9,13 +9,14 @@ import { loadDataset } from "../lib/records/load.ts";
 import { watchForErrors } from "./console.ts";
 
 const dataset = loadDataset();
+const published = new Map(dataset.sources.map((s) => [s.id, s.publishedOn]));
 const incidents = dataset.incidents.map((i) => ({
   id: i.id,
   year: Number(i.date.slice(0, 4)),
   province: i.province as Province,
-  direct: i.chineseLink === "direct",
+  direct: i.targetLink === "direct",
   groups: new Set(i.attributions.map((a) => a.group)),
-  ...casualtyTotals(i.casualties),
+  ...casualtyTotals(i.casualties, (s) => published.get(s)),
 }));
 type Row = (typeof incidents)[number];
 const direct = incidents.filter((i) => i.direct); // the default view leaves weak links out

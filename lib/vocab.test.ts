@@ -8,7 +8,7 @@ const pairs = {
   Province: vocab.PROVINCES, AttackType: vocab.ATTACK_TYPES, DatePrecision: vocab.DATE_PRECISIONS,
   LocationPrecision: vocab.LOCATION_PRECISIONS, PerpetratorKind: vocab.PERPETRATOR_KINDS, AttributionRole: vocab.ATTRIBUTION_ROLES,
   CasualtyOutcome: vocab.CASUALTY_OUTCOMES, VictimGroup: vocab.VICTIM_GROUPS, Confidence: vocab.CONFIDENCES,
-  ChineseLink: vocab.CHINESE_LINKS, SourceKind: vocab.SOURCE_KINDS, ProjectSector: vocab.PROJECT_SECTORS,
+  ChineseLink: vocab.CHINESE_LINKS, TargetLink: vocab.TARGET_LINKS, FigureStatus: vocab.FIGURE_STATUSES, SourceKind: vocab.SOURCE_KINDS, ProjectSector: vocab.PROJECT_SECTORS,
   FigureMetric: vocab.FIGURE_METRICS, FigureQualifier: vocab.FIGURE_QUALIFIERS, FigureScope: vocab.FIGURE_SCOPES, FigureVictims: vocab.FIGURE_VICTIMS,
 } as const;
 

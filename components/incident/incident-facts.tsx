@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { IncidentDetail } from "@/lib/data/incident-detail.ts";
 import { formatIncidentDate } from "@/lib/format.ts";
-import { ATTACK_TYPES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, LOCATION_PRECISIONS, PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
+import { ATTACK_TYPES, CONFIDENCES, TARGET_LINKS, DATE_PRECISIONS, LOCATION_PRECISIONS, PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
 import styles from "./incident.module.css";
 import { projectHref } from "@/lib/links.ts";
 
@@ -30,6 +30,11 @@ export function WhenWhere({ incident: i }: { incident: IncidentDetail }) {
   );
 }
 
+/** Whether Chinese nationals were among the victims, as the casualty figures settle it. */
+export function harmedText(h: boolean | null): string {
+  return h === null ? "unknown (no source gives a Chinese figure)" : h ? "yes: Chinese nationals among the victims" : "no: sources say no Chinese national was killed or injured";
+}
+
 export function AttackFacts({ incident: i }: { incident: IncidentDetail }) {
   return (
     <dl className={styles.facts}>
@@ -41,8 +46,10 @@ export function AttackFacts({ incident: i }: { incident: IncidentDetail }) {
           ? <><Link href={projectHref(i.project.id)}>{i.project.name}</Link> <span className="muted">({PROJECT_SECTORS[i.project.sector]}{i.project.isCpec ? ", CPEC" : ""})</span></>
           : <span className="muted">no specific project</span>}
       </dd>
-      <dt>Chinese link</dt>
-      <dd>{CHINESE_LINKS[i.chineseLink]}{i.linkNote && <div className="muted">{i.linkNote}</div>}</dd>
+      <dt>Chinese target</dt>
+      <dd>{TARGET_LINKS[i.targetLink]}{i.linkNote && <div className="muted">{i.linkNote}</div>}</dd>
+      <dt>Chinese harmed</dt>
+      <dd>{harmedText(i.chineseHarmed)}</dd>
       <dt>Confidence</dt><dd>{CONFIDENCES[i.confidence]}</dd>
     </dl>
   );

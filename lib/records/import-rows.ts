@@ -59,7 +59,8 @@ export const importRowSchema = z.object(COLUMN_RULES).superRefine((r, ctx) => {
   const named = new Set(pairs.map(([g]) => g));
   if ([...new Set(r.perpetrators)].sort().join() !== [...named].sort().join()) ctx.addIssue({ code: "custom", path: ["perpetrators"], message: "must list exactly the groups named in attribution" });
   for (const [total, part] of [["total_killed", "chinese_killed"], ["total_injured", "chinese_injured"]] as const) {
-    if (r[part] !== null && (r[total] === null || r[total]! < r[part]!)) ctx.addIssue({ code: "custom", path: [total], message: `must be at least ${part} (victims in total include the Chinese victims)` });
+    // "No Chinese killed" (0) says nothing of everyone else: the total may stay unknown.
+    if (r[part] !== null && (r[total] === null ? r[part]! > 0 : r[total]! < r[part]!)) ctx.addIssue({ code: "custom", path: [total], message: `must be at least ${part} (victims in total include the Chinese victims)` });
   }
 });
 
