@@ -103,9 +103,12 @@ export default async function MethodologyPage() {
           climbers in general (indirect) and killed Chinese nationals (harmed).
         </p>
         <p>
-          Incidents whose target was not direct are kept and marked, and <strong>left out of charts, totals and lists by default</strong>.
+          The default view counts incidents that <strong>harmed Chinese nationals or directly targeted Chinese interests</strong>: the
+          Nanga Parbat attack is in it (Chinese climbers were killed), an attack on Pakistani workers of a Chinese-funded road that
+          hurt no Chinese national is not. Those are kept and marked, and <strong>left out of charts, totals and lists by default</strong>.
           To include them, tick “Include weakly-linked incidents” in the filters (or add <code>links=all</code> to the address); the groups
-          pages have a link that does the same. Incidents no source attributes to a group are shown as “No group named”: a group
+          pages have a link that does the same. Each question can also be asked alone: the Target filter (<code>target=direct</code>,
+          <code>indirect</code>, <code>disputed</code>) and “Chinese victims only” (<code>victims=chinese</code>). Incidents no source attributes to a group are shown as “No group named”: a group
           that nobody names is not a group.
         </p>
       </section>

@@ -4,13 +4,14 @@
 import { z } from "zod";
 import { ATTACK_TYPES, ATTRIBUTION_ROLES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, LOCATION_PRECISIONS, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN, keysOf } from "../vocab.ts";
 import { CsvSyntaxError, parseCsv, unneutraliseFormula } from "../csv-parse.ts";
-import { CSV_HEADER, IMPORT_ONLY_COLUMNS, type CsvColumn, type ImportOnlyColumn } from "../incident-model.ts";
+import { CSV_HEADER, IMPORT_ONLY_COLUMNS, IMPORT_REQUIRED_COLUMNS, type CsvColumn, type ImportOnlyColumn } from "../incident-model.ts";
 import { partialDate } from "./schema.ts";
 
-/** The export's columns (the incident model's CSV_COLUMNS), each of which an import must carry. */
-export const REQUIRED_COLUMNS = CSV_HEADER;
-/** Columns the export does not carry; when absent, new incidents get defaults and existing ones keep theirs. */
-export const OPTIONAL_COLUMNS = IMPORT_ONLY_COLUMNS;
+/** The export's columns an import must carry (the incident model's, less the appended derived ones). */
+export const REQUIRED_COLUMNS = IMPORT_REQUIRED_COLUMNS;
+/** Columns an import may carry: the export's derived ones (checked, never written: they follow from the claims) and
+ * those the export does not carry (when absent, new incidents get defaults and existing ones keep theirs). */
+export const OPTIONAL_COLUMNS = [...CSV_HEADER.filter((c) => !(REQUIRED_COLUMNS as readonly string[]).includes(c)), ...IMPORT_ONLY_COLUMNS];
 
 const SEPARATOR = /;\s*/;
 const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v);
@@ -20,6 +21,8 @@ const count = z.preprocess(
   (v) => { const t = emptyToNull(v); return typeof t === "string" && /^-?\d+$/.test(t) ? Number(t) : t; },
   z.number({ error: "must be a whole number or empty (unknown)" }).int("must be a whole number").min(0, "must not be negative").max(100_000, "is implausibly large").nullable(),
 );
+/** A derived figure an export carries: checked as a count when present, absent in older files. */
+const optionalCount = count.optional().default(null);
 const list = (item: z.ZodType<string>) => z.preprocess(
   (v) => (Array.isArray(v) ? v : typeof v === "string" && v.trim() ? v.split(SEPARATOR).map((s) => s.trim()).filter(Boolean) : []),
   z.array(item),
@@ -49,6 +52,8 @@ const COLUMN_RULES = {
   chinese_link: optionalEnum(CHINESE_LINKS, "link strength"),
   confidence: optionalEnum(CONFIDENCES, "confidence"),
   location_precision: optionalEnum(LOCATION_PRECISIONS, "location precision"),
+  chinese_killed_low: optionalCount, chinese_killed_high: optionalCount, chinese_injured_low: optionalCount, chinese_injured_high: optionalCount,
+  total_killed_low: optionalCount, total_killed_high: optionalCount, total_injured_low: optionalCount, total_injured_high: optionalCount,
 } satisfies Record<CsvColumn | ImportOnlyColumn, z.ZodType>;
 
 export const importRowSchema = z.object(COLUMN_RULES).superRefine((r, ctx) => {
