@@ -31,6 +31,14 @@ export const LOCATION_PRECISIONS = {
   province: "Province only",
 } as const;
 
+// What a coordinate stands for (the map and the incident page say so).
+export const GEO_PRECISIONS = {
+  site: "Site",
+  town: "Town centre",
+  district: "District centre",
+  province: "Province centre",
+} as const;
+
 export const PERPETRATOR_KINDS = {
   ethno_separatist: "Ethno-separatist",
   jihadist: "Jihadist",

@@ -33,8 +33,10 @@ function provinceText(p: ProvinceTotals): string {
   return `${p.name}: ${plural(p.incidents, "incident")}; ${num(p.killed)} killed, ${num(p.injured)} injured; Chinese nationals ${num(p.chineseKilled)} killed, ${num(p.chineseInjured)} injured`;
 }
 
+const AT: Record<string, string> = { town: " (town centre)", district: " (district centre)" };
+
 function placeText(p: MapPlace): string {
-  const where = p.place ? `${p.place}, ${PROVINCES[p.province]}` : PROVINCES[p.province];
+  const where = `${p.place ? `${p.place}, ${PROVINCES[p.province]}` : PROVINCES[p.province]}${AT[p.precision ?? ""] ?? ""}`;
   const killed = p.killed === null ? "killed unknown" : `${formatCount(p.killed)} killed`;
   const chinese = p.chineseVictims > 0 ? `; ${plural(p.chineseVictims, "Chinese victim")}` : "";
   return p.incidentId
@@ -128,7 +130,7 @@ export function IncidentMap({ data, filters, path }: Props) {
                 {chinese
                   ? <path d={`M${x} ${y - s}L${x + s} ${y}L${x} ${y + s}L${x - s} ${y}Z`} fill={CHINESE} fillOpacity={0.85} stroke="#ffffff" strokeWidth={1} />
                   : <circle cx={x} cy={y} r={r} fill={OTHER} fillOpacity={0.7} stroke="#ffffff" strokeWidth={1} />}
-                <Readout lines={[p.place ?? PROVINCES[p.province], p.incidentId ? p.latest : `${plural(p.incidents, "incident")}, latest ${p.latest}`,
+                <Readout lines={[`${p.place ?? PROVINCES[p.province]}${AT[p.precision ?? ""] ?? ""}`, p.incidentId ? p.latest : `${plural(p.incidents, "incident")}, latest ${p.latest}`,
                   p.killed === null ? "Killed: unknown" : `${formatCount(p.killed)} killed`,
                   p.chineseVictims > 0 ? `${plural(p.chineseVictims, "Chinese victim")} (killed, injured or kidnapped)` : "No Chinese victims reported"]} />
               </a>
@@ -145,8 +147,9 @@ export function IncidentMap({ data, filters, path }: Props) {
         </g>
       </svg>
       <p className={styles.note}>
+        Points at a town&apos;s or district&apos;s centre stand for incidents the sources place only to that town or district.{" "}
         Gilgit-Baltistan and Azad Jammu and Kashmir are shown as administered by Pakistan; their status is disputed.
-        {data.unplaced > 0 && <> {plural(data.unplaced, "matching incident has", "matching incidents have")} no coordinates yet: counted in the province, not drawn as a point.</>}
+        {data.unplaced > 0 && <> {plural(data.unplaced, "matching incident is", "matching incidents are")} placed only to the province: counted in its shade, not drawn as a point.</>}
         {data.truncated && <> Only the {formatCount(data.places.length)} places with the most incidents are drawn.</>}
         {" "}Boundaries: Natural Earth (public domain).
       </p>

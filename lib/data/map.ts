@@ -3,7 +3,8 @@ import "server-only";
 // the same incidents every other widget counts (incidentSql). Both are grouped in the
 // database, so a million incidents cost two grouped scans, never a million rows to the page.
 import { cache } from "react";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { GeoPrecision } from "../generated/prisma/enums.ts";
 import { PROVINCES, type Province } from "../vocab.ts";
 import { db } from "../db.ts";
 import { incidentFilterKey, incidentSql, type IncidentFilters } from "./incident-sql.ts";
@@ -40,12 +41,14 @@ export type MapPlace = {
   chineseVictims: number;
   /** Incidents in which any Chinese national was killed, injured or kidnapped. */
   chineseIncidents: number;
+  /** What the point stands for, the least precise of its incidents' (null: not recorded, e.g. synthetic data). */
+  precision: GeoPrecision | null;
 };
 
 export type MapData = {
   provinces: ProvinceTotals[];
   places: MapPlace[];
-  /** Matching incidents that have no coordinates yet (counted in their province, not drawn). */
+  /** Matching incidents with no coordinates, or placed only at their province's centre (counted in the province, not drawn). */
   unplaced: number;
   /** True when there were more places than MAX_PLACES and the smallest were left out. */
   truncated: boolean;
@@ -57,7 +60,10 @@ export const MAX_PLACES = 600;
 type ProvinceRow = { province: Province; n: number; killed: number | null; known_killed: number; injured: number | null; known_injured: number;
   ck: number | null; known_ck: number; ci: number | null; known_ci: number; unplaced: number };
 type PlaceRow = { lat: number; lon: number; province: Province; place: string | null; n: number; one: string | null; latest: string;
-  killed: number | null; chinese: number; chinese_n: number; places: number };
+  killed: number | null; chinese: number; chinese_n: number; precision: GeoPrecision | null; places: number };
+
+// A point at a province's centre would read as a place it is not: such incidents only shade their province.
+const UNDRAWN = Prisma.sql`i."latitude" IS NULL OR i."longitude" IS NULL OR i."geoPrecision" = CAST('province' AS "GeoPrecision")`;
 
 const fig = (total: number | null, known: number, n: number): MapFigure => ({ total: known ? total ?? 0 : null, unknown: n - known });
 
@@ -70,7 +76,7 @@ async function mapDataUncached(filters: IncidentFilters, prisma: PrismaClient): 
         CAST(SUM(i."totalInjured") AS integer) AS injured, CAST(COUNT(i."totalInjured") AS integer) AS known_injured,
         CAST(SUM(i."chineseKilled") AS integer) AS ck, CAST(COUNT(i."chineseKilled") AS integer) AS known_ck,
         CAST(SUM(i."chineseInjured") AS integer) AS ci, CAST(COUNT(i."chineseInjured") AS integer) AS known_ci,
-        CAST(COUNT(*) FILTER (WHERE i."latitude" IS NULL OR i."longitude" IS NULL) AS integer) AS unplaced
+        CAST(COUNT(*) FILTER (WHERE ${UNDRAWN}) AS integer) AS unplaced
       FROM "Incident" i WHERE ${where} GROUP BY 1`,
     // Incidents at the same point (to ~100 m) are one place: a town centre gathers every
     // incident placed only to the town. The largest places come first; the count of all
@@ -83,9 +89,10 @@ async function mapDataUncached(filters: IncidentFilters, prisma: PrismaClient): 
           TO_CHAR(MAX(i."date"), 'YYYY-MM-DD') AS latest,
           CAST(SUM(i."totalKilled") AS integer) AS killed,
           CAST(COALESCE(SUM(COALESCE(i."chineseKilled", 0) + COALESCE(i."chineseInjured", 0) + COALESCE(i."chineseKidnapped", 0)), 0) AS integer) AS chinese,
-          CAST(COUNT(*) FILTER (WHERE i."chineseKilled" > 0 OR i."chineseInjured" > 0 OR i."chineseKidnapped" > 0) AS integer) AS chinese_n
+          CAST(COUNT(*) FILTER (WHERE i."chineseKilled" > 0 OR i."chineseInjured" > 0 OR i."chineseKidnapped" > 0) AS integer) AS chinese_n,
+          CAST(MAX(i."geoPrecision") AS text) AS precision
         FROM "Incident" i
-        WHERE ${where} AND i."latitude" IS NOT NULL AND i."longitude" IS NOT NULL
+        WHERE ${where} AND NOT (${UNDRAWN})
         GROUP BY 1, 2
       ) q
       ORDER BY q.n DESC, q.killed DESC NULLS LAST, q.lat, q.lon
@@ -107,7 +114,7 @@ async function mapDataUncached(filters: IncidentFilters, prisma: PrismaClient): 
     provinces,
     places: placeRows.map((r) => ({
       lat: r.lat, lon: r.lon, province: r.province, place: r.place, incidents: r.n, incidentId: r.one, latest: r.latest,
-      killed: r.killed, chineseVictims: r.chinese, chineseIncidents: r.chinese_n,
+      killed: r.killed, chineseVictims: r.chinese, chineseIncidents: r.chinese_n, precision: r.precision,
     })),
     unplaced: provinceRows.reduce((n, r) => n + r.unplaced, 0),
     truncated: (placeRows[0]?.places ?? 0) > placeRows.length,
