@@ -9,6 +9,7 @@ import { ChartSkeleton, HeadlinesSkeleton } from "@/components/charts/skeletons.
 import {
   AttackTypeWidget, CasualtyTrendWidget, GroupWidget, HeadlinesWidget, IncidentsPerYearWidget, ProvinceWidget,
 } from "@/components/charts/overview-widgets.tsx";
+import { ExportContext } from "@/components/charts/export-context.tsx";
 import { MapWidget } from "@/components/map/map-widget.tsx";
 import styles from "@/components/charts/charts.module.css";
 
@@ -30,6 +31,7 @@ export default async function Overview({ searchParams }: Props) {
       <FilterProblems problems={problems} />
       <FilterBar options={options} filters={filters} />
       <FilterSummary filters={filters} options={options} path="/" />
+      <Suspense fallback={null}><ExportContext filters={filters} options={options} /></Suspense>
       <Suspense key={`headlines${key}`} fallback={<HeadlinesSkeleton />}>
         <HeadlinesWidget filters={filters} />
       </Suspense>

@@ -5,6 +5,7 @@ import { SORT_KEYS, type Filters, type SortKey } from "@/lib/filters.ts";
 import { formatCount } from "@/lib/format.ts";
 import { IncidentTable, type TableRow } from "./incident-table.tsx";
 import { Pagination } from "./pagination.tsx";
+import { IncidentCards } from "./incident-cards.tsx";
 import { exportHref, incidentsHref, sortHref } from "./links.ts";
 import styles from "./incident-table.module.css";
 
@@ -70,7 +71,7 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
         <p role="status" className="notice">There is no page {filters.page}; showing the last page, {view.page}.</p>
       )}
       {rows.length === 0 ? (
-        <p className="panel" role="status">No incidents match these filters. Try removing a filter, or <Link href={incidentsHref({ ...view, province: [], group: [], type: [], project: [], sector: [], q: undefined, from: undefined, to: undefined, victims: "all", links: "direct" })}>clear them all</Link>.</p>
+        <p className="panel" role="status">No incidents match these filters. Try removing a filter, or <Link href={incidentsHref({ ...view, province: [], group: [], type: [], project: [], sector: [], q: undefined, from: undefined, to: undefined, victims: "all", links: "direct", page: 1 })}>clear them all</Link>.</p>
       ) : (
         <>
           <IncidentTable
@@ -86,6 +87,7 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
             }
             caption={`Incidents ${order}, page ${view.page}`}
           />
+          <IncidentCards rows={rows.map(tableRow)} />
           <p className={styles.note}>
             A figure no source gives is shown as unknown, never as zero. Where sources disagree, the lowest figure is
             counted; each incident&apos;s page shows every claim.

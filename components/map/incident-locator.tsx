@@ -31,8 +31,8 @@ export function IncidentLocator({ latitude, longitude, geoPrecision, province, p
           <path key={p.province} d={p.d} fill={p.province === province ? "#fdd49e" : "#f5f5f4"} stroke="#a8a29e" strokeWidth={0.8} />
         ))}
         {xy && (geoPrecision === "site"
-          ? <circle cx={xy[0]} cy={xy[1]} r={5} fill="#b91c1c" stroke="#fff" strokeWidth={1.5} />
-          : <><circle cx={xy[0]} cy={xy[1]} r={11} fill="none" stroke="#b91c1c" strokeWidth={1.5} strokeDasharray="3 2" /><circle cx={xy[0]} cy={xy[1]} r={3} fill="#b91c1c" /></>)}
+          ? <circle cx={xy[0]} cy={xy[1]} r={5} fill="#1d4ed8" stroke="#fff" strokeWidth={1.5} />
+          : <><circle cx={xy[0]} cy={xy[1]} r={11} fill="none" stroke="#1d4ed8" strokeWidth={1.5} strokeDasharray="3 2" /><circle cx={xy[0]} cy={xy[1]} r={3} fill="#1d4ed8" /></>)}
       </svg>
       <figcaption>{geoPrecision === "site" ? "The site." : `An approximate point: ${GEO_PRECISIONS[geoPrecision ?? "town"].toLowerCase()}.`} Boundaries: Natural Earth.</figcaption>
     </figure>

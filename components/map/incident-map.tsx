@@ -15,7 +15,7 @@ import styles from "./map.module.css";
 const W = 600;
 const MAP_H = 560;
 const LEGEND_H = 74;
-const CHINESE = "#b91c1c";
+const CHINESE = "#1d4ed8";
 const OTHER = "#1e293b";
 
 type Props = { data: MapData; filters: Filters; /** The page province links filter, e.g. "/". */ path: string };
