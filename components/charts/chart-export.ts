@@ -29,7 +29,11 @@ export function readFooter(doc: Document = document): ExportFooter {
 
 /** The chart's drawing: the server-drawn map, else recharts' surface. */
 export function chartSvg(card: Element): SVGSVGElement | null {
-  return card.querySelector<SVGSVGElement>("svg[data-map-svg]") ?? card.querySelector<SVGSVGElement>(".recharts-wrapper svg.recharts-surface");
+  const map = card.querySelector<SVGSVGElement>("svg[data-map-svg]");
+  if (map) return map;
+  // The legend's icons are recharts surfaces too: the chart is the largest.
+  const area = (e: Element) => { const r = e.getBoundingClientRect(); return r.width * r.height; };
+  return [...card.querySelectorAll<SVGSVGElement>(".recharts-wrapper svg.recharts-surface")].sort((a, b) => area(b) - area(a))[0] ?? null;
 }
 
 function inlineStyles(live: Element, copy: Element): boolean {

@@ -19,6 +19,7 @@ export function PlotArea({ height, children }: { height: number; children: React
     const print = window.matchMedia?.("print");
     const drawNow = () => flushSync(() => setNear(true));
     const onPrintChange = (e: MediaQueryListEvent) => { if (e.matches) drawNow(); };
+    if (print?.matches) { setNear(true); return; }
     window.addEventListener("beforeprint", drawNow);
     print?.addEventListener("change", onPrintChange);
     const watch = new IntersectionObserver((entries) => {
