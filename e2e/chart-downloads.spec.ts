@@ -8,7 +8,7 @@ import { watchForErrors } from "./console.ts";
 const card = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`);
 
 async function save(page: Page, c: Locator, item: string): Promise<{ name: string; body: Buffer }> {
-  await c.locator("[data-chart-downloads] summary").click();
+  await c.locator("[data-chart-downloads] > button").click();
   const [download] = await Promise.all([page.waitForEvent("download"), c.getByRole("button", { name: item }).click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), body: readFileSync(path!) };
