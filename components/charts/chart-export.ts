@@ -38,7 +38,8 @@ export function chartSvg(card: Element): SVGSVGElement | null {
 
 function inlineStyles(live: Element, copy: Element): boolean {
   const cs = getComputedStyle(live);
-  if (cs.display === "none" || cs.visibility === "hidden") return false;
+  // data-export-only: parts hidden on screen (where HTML shows them instead) but drawn into the file.
+  if ((cs.display === "none" && !live.hasAttribute("data-export-only")) || cs.visibility === "hidden") return false;
   const style = PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(";");
   copy.setAttribute("style", style);
   copy.removeAttribute("class");
@@ -82,10 +83,13 @@ export function buildSvg(card: Element, title: string, footer: ExportFooter): { 
   if (!live) return null;
   const doc = card.ownerDocument;
   const box = live.getBoundingClientRect();
-  const width = Math.max(480, Math.round(box.width)), chartH = Math.round(box.height * (width / Math.max(1, box.width)));
   const copy = live.cloneNode(true) as SVGSVGElement;
   inlineStyles(live, copy);
-  if (!copy.getAttribute("viewBox")) copy.setAttribute("viewBox", `0 0 ${box.width} ${box.height}`);
+  // A drawing may carry more in the file than on screen (the map's legend): its data-export-viewbox.
+  const viewBox = live.getAttribute("data-export-viewbox") ?? live.getAttribute("viewBox") ?? `0 0 ${box.width} ${box.height}`;
+  const [, , vbW, vbH] = viewBox.split(/[\s,]+/).map(Number);
+  const width = Math.max(480, Math.round(box.width)), chartH = Math.round(width * (vbH / vbW));
+  copy.setAttribute("viewBox", viewBox);
   copy.setAttribute("width", String(width)); copy.setAttribute("height", String(chartH));
   copy.removeAttribute("style");
 

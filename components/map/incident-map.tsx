@@ -88,6 +88,7 @@ export function IncidentMap({ data, filters, path }: Props) {
     .sort((a, b) => b.r - a.r);
   const only = filters.province.length === 1 ? filters.province[0] : null;
   const legendY = MAP_H + 4;
+  const incidentLabels = ["0", ...breakLabels(bi, maxIncidents)], casualtyLabels = ["0", ...breakLabels(bc, maxCasualties)];
   return (
     <div className={styles.map}>
       <fieldset className={styles.switch}>
@@ -95,7 +96,9 @@ export function IncidentMap({ data, filters, path }: Props) {
         <label><input type="radio" name="map-shade" value="incidents" defaultChecked /> Incidents</label>
         <label><input type="radio" name="map-shade" value="casualties" /> Killed and injured</label>
       </fieldset>
-      <svg viewBox={`0 0 ${W} ${MAP_H + LEGEND_H}`} className={styles.svg} role="group" aria-labelledby="map-title" data-map-svg="">
+      {/* On screen the legend is HTML (legible at any width); the SVG carries its own copy, drawn only into downloads. */}
+      <svg viewBox={`0 0 ${W} ${MAP_H}`} data-export-viewbox={`0 0 ${W} ${MAP_H + LEGEND_H}`} className={styles.svg}
+        role="group" aria-labelledby="map-title" data-map-svg="">
         <g>
           {frame.provinces.map((shape) => {
             const p = byProvince.get(shape.province)!;
@@ -137,15 +140,23 @@ export function IncidentMap({ data, filters, path }: Props) {
             );
           })}
         </g>
-        <Legend kind="incidents" max={maxIncidents} y={legendY} />
-        <Legend kind="casualties" max={maxCasualties} y={legendY} />
-        <g>
+        <g className={styles.exportOnly} data-export-only="">
+          <Legend kind="incidents" max={maxIncidents} y={legendY} />
+          <Legend kind="casualties" max={maxCasualties} y={legendY} />
           <circle cx={330} cy={legendY + 26} r={6} fill={OTHER} fillOpacity={0.7} />
           <text x={341} y={legendY + 30} fontSize={11.5} fill="#57534e">incident(s), size by killed</text>
           <path d={`M330 ${legendY + 40}l7.5 7.5l-7.5 7.5l-7.5 -7.5Z`} fill={CHINESE} fillOpacity={0.85} />
           <text x={341} y={legendY + 52} fontSize={11.5} fill="#57534e">Chinese nationals among the victims</text>
         </g>
       </svg>
+      <div className={styles.key} aria-hidden="true">
+        <HtmlLegend title="Incidents" labels={incidentLabels} className={styles.legendIncidents} />
+        <HtmlLegend title="Killed and injured" labels={casualtyLabels} className={styles.legendCasualties} />
+        <p className={styles.pointKey}>
+          <span><svg width="14" height="14" viewBox="0 0 14 14"><circle cx="7" cy="7" r="6" fill={OTHER} fillOpacity={0.7} /></svg> incident(s), sized by people killed</span>
+          <span><svg width="14" height="14" viewBox="0 0 14 14"><path d="M7 0l7 7l-7 7l-7 -7Z" fill={CHINESE} fillOpacity={0.85} /></svg> Chinese nationals among the victims</span>
+        </p>
+      </div>
       <p className={styles.note}>
         Points at a town&apos;s or district&apos;s centre stand for incidents the sources place only to that town or district.{" "}
         Gilgit-Baltistan and Azad Jammu and Kashmir are shown as administered by Pakistan; their status is disputed.
@@ -153,22 +164,35 @@ export function IncidentMap({ data, filters, path }: Props) {
         {data.truncated && <> Only the {formatCount(data.places.length)} places with the most incidents are drawn.</>}
         {" "}Boundaries: Natural Earth (public domain).
       </p>
-      <DataTable caption="Incidents and casualties by province (lowest figure the sources give)">
-        <thead>
-          <tr>
-            <th scope="col">Province</th><th scope="col" className="num">Incidents</th><th scope="col" className="num">Killed</th>
-            <th scope="col" className="num">Injured</th><th scope="col" className="num">Chinese killed</th><th scope="col" className="num">Chinese injured</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.provinces.map((p) => (
-            <tr key={p.province}>
-              <th scope="row">{p.name}</th><td className="num">{formatCount(p.incidents)}</td>
-              <FigureCell f={p.killed} /><FigureCell f={p.injured} /><FigureCell f={p.chineseKilled} /><FigureCell f={p.chineseInjured} />
+      <div className={styles.table}>
+        <DataTable caption="Incidents and casualties by province (lowest figure the sources give)">
+          <thead>
+            <tr>
+              <th scope="col">Province</th><th scope="col" className="num">Incidents</th><th scope="col" className="num">Killed</th>
+              <th scope="col" className="num">Injured</th><th scope="col" className="num">Chinese killed</th><th scope="col" className="num">Chinese injured</th>
             </tr>
-          ))}
-        </tbody>
-      </DataTable>
+          </thead>
+          <tbody>
+            {data.provinces.map((p) => (
+              <tr key={p.province}>
+                <th scope="row">{p.name}</th><td className="num">{formatCount(p.incidents)}</td>
+                <FigureCell f={p.killed} /><FigureCell f={p.injured} /><FigureCell f={p.chineseKilled} /><FigureCell f={p.chineseInjured} />
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </div>
+    </div>
+  );
+}
+
+function HtmlLegend({ title, labels, className }: { title: string; labels: string[]; className: string }) {
+  return (
+    <div className={className}>
+      <p className={styles.keyTitle}>{title}</p>
+      <ul className={styles.shades}>
+        {labels.map((l, k) => <li key={l}><span style={{ background: SHADES[k] }} />{l}</li>)}
+      </ul>
     </div>
   );
 }
