@@ -50,7 +50,7 @@ describe.each(backends())("map data on %s", (backend) => {
     expect(m.unplaced).toBe(2); // D (province centre) and E (no coordinates)
     expect(m.truncated).toBe(false);
     expect(m.places).toEqual([
-      { lat: 24.861, lon: 67.01, province: "sindh", place: "Karachi", incidents: 2, incidentId: null, latest: "2022-05-01", killed: 3, chineseVictims: 7, chineseIncidents: 2, precision: "town" },
+      { lat: 24.8608, lon: 67.0104, province: "sindh", place: "Karachi", incidents: 2, incidentId: null, latest: "2022-05-01", killed: 3, chineseVictims: 7, chineseIncidents: 2, precision: "town" },
       { lat: 35.29, lon: 73.2, province: "khyber_pakhtunkhwa", place: "Dasu", incidents: 1, incidentId: "2021-07-10-fixture-dam-convoy", latest: "2021-07-10", killed: 6, chineseVictims: 3, chineseIncidents: 1, precision: "district" },
     ]);
   });

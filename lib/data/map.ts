@@ -57,67 +57,85 @@ export type MapData = {
 /** More points than this would be noise on a country-sized map and weigh down the page. */
 export const MAX_PLACES = 600;
 
-type ProvinceRow = { province: Province; n: number; killed: number | null; known_killed: number; injured: number | null; known_injured: number;
-  ck: number | null; known_ck: number; ci: number | null; known_ci: number; unplaced: number };
-type PlaceRow = { lat: number; lon: number; province: Province; place: string | null; n: number; one: string | null; latest: string;
-  killed: number | null; chinese: number; chinese_n: number; precision: GeoPrecision | null; places: number };
+/** One group of the map's scan: the matching incidents of a province in one grid cell (lat null: not drawn). */
+type CellRow = { province: Province; lat: number | null; lon: number | null; n: number;
+  killed: number | null; known_killed: number; injured: number | null; known_injured: number;
+  ck: number | null; known_ck: number; ci: number | null; known_ci: number;
+  place: string | null; one: string | null; latest: string; chinese: number; chinese_n: number; precision: GeoPrecision | null };
 
 // A point at a province's centre would read as a place it is not: such incidents only shade their province.
 const UNDRAWN = Prisma.sql`i."latitude" IS NULL OR i."longitude" IS NULL OR i."geoPrecision" = CAST('province' AS "GeoPrecision")`;
+/** Grid cells per degree: 20 is ~5 km, finer than the map draws; towns stay apart, a town's sites become one point. */
+const CELLS_PER_DEGREE = 20;
 
 const fig = (total: number | null, known: number, n: number): MapFigure => ({ total: known ? total ?? 0 : null, unknown: n - known });
+const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
 
+/**
+ * One grouped scan, province x grid cell, with the sums and known-figure counts: its rows
+ * are few (a few per place), and both the province shading and the points fold from them.
+ * Grouping on a grid rather than exact coordinates keeps the groups few when incidents are
+ * many and scattered (a million synthetic incidents jittered around their towns).
+ */
 async function mapDataUncached(filters: IncidentFilters, prisma: PrismaClient): Promise<MapData> {
   const where = incidentSql(filters);
-  const [provinceRows, placeRows] = await Promise.all([
-    prisma.$queryRaw<ProvinceRow[]>`
-      SELECT CAST(i."province" AS text) AS province, CAST(COUNT(*) AS integer) AS n,
+  const k = CELLS_PER_DEGREE;
+  const rows = await prisma.$queryRaw<CellRow[]>`
+    SELECT q.province, CASE WHEN q.drawn THEN q.lat END AS lat, CASE WHEN q.drawn THEN q.lon END AS lon, q.n, q.killed, q.known_killed, q.injured, q.known_injured,
+      q.ck, q.known_ck, q.ci, q.known_ci, q.place, q.one, q.latest, q.chinese, q.chinese_n, q.precision
+    FROM (
+      SELECT CAST(i."province" AS text) AS province, NOT (${UNDRAWN}) AS drawn,
+        round(i."latitude" * ${k}) AS cy, round(i."longitude" * ${k}) AS cx,
+        AVG(i."latitude") AS lat, AVG(i."longitude") AS lon, CAST(COUNT(*) AS integer) AS n,
         CAST(SUM(i."totalKilled") AS integer) AS killed, CAST(COUNT(i."totalKilled") AS integer) AS known_killed,
         CAST(SUM(i."totalInjured") AS integer) AS injured, CAST(COUNT(i."totalInjured") AS integer) AS known_injured,
         CAST(SUM(i."chineseKilled") AS integer) AS ck, CAST(COUNT(i."chineseKilled") AS integer) AS known_ck,
         CAST(SUM(i."chineseInjured") AS integer) AS ci, CAST(COUNT(i."chineseInjured") AS integer) AS known_ci,
-        CAST(COUNT(*) FILTER (WHERE ${UNDRAWN}) AS integer) AS unplaced
-      FROM "Incident" i WHERE ${where} GROUP BY 1`,
-    // Incidents at the same point (to ~100 m) are one place: a town centre gathers every
-    // incident placed only to the town. The largest places come first; the count of all
-    // places rides along so the page can say when the smallest were left out.
-    prisma.$queryRaw<PlaceRow[]>`
-      SELECT q.*, CAST(COUNT(*) OVER () AS integer) AS places FROM (
-        SELECT ROUND(CAST(i."latitude" AS numeric), 3)::float8 AS lat, ROUND(CAST(i."longitude" AS numeric), 3)::float8 AS lon,
-          CAST(MIN(CAST(i."province" AS text)) AS text) AS province, MIN(COALESCE(i."city", i."district")) AS place,
-          CAST(COUNT(*) AS integer) AS n, CASE WHEN COUNT(*) = 1 THEN MIN(i."id") END AS one,
-          TO_CHAR(MAX(i."date"), 'YYYY-MM-DD') AS latest,
-          CAST(SUM(i."totalKilled") AS integer) AS killed,
-          CAST(COALESCE(SUM(COALESCE(i."chineseKilled", 0) + COALESCE(i."chineseInjured", 0) + COALESCE(i."chineseKidnapped", 0)), 0) AS integer) AS chinese,
-          CAST(COUNT(*) FILTER (WHERE i."chineseKilled" > 0 OR i."chineseInjured" > 0 OR i."chineseKidnapped" > 0) AS integer) AS chinese_n,
-          CAST(MAX(i."geoPrecision") AS text) AS precision
-        FROM "Incident" i
-        WHERE ${where} AND NOT (${UNDRAWN})
-        GROUP BY 1, 2
-      ) q
-      ORDER BY q.n DESC, q.killed DESC NULLS LAST, q.lat, q.lon
-      LIMIT ${MAX_PLACES}`,
-  ]);
-  const byProvince = new Map(provinceRows.map((r) => [r.province, r]));
+        MIN(COALESCE(i."city", i."district")) AS place, CASE WHEN COUNT(*) = 1 THEN MIN(i."id") END AS one,
+        TO_CHAR(MAX(i."date"), 'YYYY-MM-DD') AS latest,
+        CAST(COALESCE(SUM(COALESCE(i."chineseKilled", 0) + COALESCE(i."chineseInjured", 0) + COALESCE(i."chineseKidnapped", 0)), 0) AS integer) AS chinese,
+        CAST(COUNT(*) FILTER (WHERE i."chineseKilled" > 0 OR i."chineseInjured" > 0 OR i."chineseKidnapped" > 0) AS integer) AS chinese_n,
+        CAST(MAX(i."geoPrecision") AS text) AS precision
+      FROM "Incident" i
+      WHERE ${where}
+      GROUP BY 1, 2, 3, 4
+    ) q`;
+
+  const totals = new Map<Province, { n: number; killed: number | null; kk: number; injured: number | null; ki: number; ck: number | null; kck: number; ci: number | null; kci: number }>();
+  let unplaced = 0;
+  const cells: CellRow[] = [];
+  for (const r of rows) {
+    const t = totals.get(r.province) ?? { n: 0, killed: null, kk: 0, injured: null, ki: 0, ck: null, kck: 0, ci: null, kci: 0 };
+    t.n += r.n;
+    t.killed = add(t.killed, r.killed); t.kk += r.known_killed;
+    t.injured = add(t.injured, r.injured); t.ki += r.known_injured;
+    t.ck = add(t.ck, r.ck); t.kck += r.known_ck;
+    t.ci = add(t.ci, r.ci); t.kci += r.known_ci;
+    totals.set(r.province, t);
+    if (r.lat === null || r.lon === null) unplaced += r.n; else cells.push(r);
+  }
   const provinces = (Object.keys(PROVINCES) as Province[]).map((province): ProvinceTotals => {
-    const r = byProvince.get(province);
-    const n = r?.n ?? 0;
+    const t = totals.get(province);
+    const n = t?.n ?? 0;
     return {
       province, name: PROVINCES[province], incidents: n,
-      killed: fig(r?.killed ?? null, r?.known_killed ?? 0, n),
-      injured: fig(r?.injured ?? null, r?.known_injured ?? 0, n),
-      chineseKilled: fig(r?.ck ?? null, r?.known_ck ?? 0, n),
-      chineseInjured: fig(r?.ci ?? null, r?.known_ci ?? 0, n),
+      killed: fig(t?.killed ?? null, t?.kk ?? 0, n),
+      injured: fig(t?.injured ?? null, t?.ki ?? 0, n),
+      chineseKilled: fig(t?.ck ?? null, t?.kck ?? 0, n),
+      chineseInjured: fig(t?.ci ?? null, t?.kci ?? 0, n),
     };
   });
+  // The largest places first (most incidents, then most killed); the smallest are left out beyond MAX_PLACES.
+  cells.sort((a, b) => b.n - a.n || (b.killed ?? -1) - (a.killed ?? -1) || a.lat! - b.lat! || a.lon! - b.lon!);
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
   return {
     provinces,
-    places: placeRows.map((r) => ({
-      lat: r.lat, lon: r.lon, province: r.province, place: r.place, incidents: r.n, incidentId: r.one, latest: r.latest,
+    places: cells.slice(0, MAX_PLACES).map((r) => ({
+      lat: round(r.lat!), lon: round(r.lon!), province: r.province, place: r.place, incidents: r.n, incidentId: r.one, latest: r.latest,
       killed: r.killed, chineseVictims: r.chinese, chineseIncidents: r.chinese_n, precision: r.precision,
     })),
-    unplaced: provinceRows.reduce((n, r) => n + r.unplaced, 0),
-    truncated: (placeRows[0]?.places ?? 0) > placeRows.length,
+    unplaced,
+    truncated: cells.length > MAX_PLACES,
   };
 }
 
