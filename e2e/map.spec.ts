@@ -71,12 +71,20 @@ test("the map keyboard-reaches provinces and shows a province's figures on focus
   await expect(link.locator("g").filter({ hasText: `${n} incident` })).toBeVisible();
 });
 
-test("switching the shading to casualties needs no script and changes the legend", async ({ page }) => {
+test("switching the shading to casualties needs no script and changes the legend and the shades", async ({ page }) => {
   await page.goto("/");
   const map = mapCard(page);
-  await expect(map.getByText("Killed and injured", { exact: true }).last()).toBeHidden();
+  const title = map.locator("p", { hasText: /^Killed and injured$/ });
+  const fill = () => map.locator('a[data-province="punjab"] path').evaluate((e) => getComputedStyle(e).fill);
+  await expect(title).toBeHidden();
+  const before = await fill();
   await map.getByLabel("Killed and injured").check();
-  await expect(map.locator("svg text", { hasText: "Killed and injured" })).toBeVisible();
+  await expect(title).toBeVisible();
+  await expect(map.locator("p", { hasText: /^Incidents$/ })).toBeHidden();
+  // Punjab has no direct incident in the seed, so it stays unshaded; Sindh's shade follows the metric.
+  expect(await fill()).toBe(before);
+  const sindh = await map.locator('a[data-province="sindh"] path').evaluate((e) => [e.style.getPropertyValue("--inc"), e.style.getPropertyValue("--cas"), getComputedStyle(e).fill]);
+  expect(sindh[2]).toBe(await page.evaluate((c) => { const d = document.createElement("div"); d.style.color = c; document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; }, sindh[1]));
 });
 
 test("the 404 page runs its scripts without console errors", async ({ page }) => {
