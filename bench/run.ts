@@ -18,10 +18,10 @@ import { cpus, totalmem, type as osType, release as osRelease } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { lockDataDir } from "../lib/pglite-lock.ts";
-import type { SqlRunner } from "../lib/synth/load.ts";
-import { synthesize } from "../lib/synth/synthesize.ts";
-import { DEFAULT_POSTGRES_SERVER, parseScale, scaleLabel, synthDatabaseName, synthPgliteDir, withDatabase, type TargetSpec } from "../lib/synth/target.ts";
+import { lockDataDir } from "../lib/server/pglite-lock.ts";
+import type { SqlRunner } from "../lib/write/synth/load.ts";
+import { synthesize } from "../lib/write/synth/synthesize.ts";
+import { DEFAULT_POSTGRES_SERVER, parseScale, scaleLabel, synthDatabaseName, synthPgliteDir, withDatabase, type TargetSpec } from "../lib/write/synth/target.ts";
 import { SERVER_NODE_FLAGS } from "./server-flags.ts";
 import { exportSelect, filterQuery, overviewQueries, tableQueries, timeQueries, type BenchFilter, type TableSort } from "./raw-sql.ts";
 

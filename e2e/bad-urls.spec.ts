@@ -11,7 +11,7 @@
 import http from "node:http";
 import fc from "fast-check";
 import { expect, test } from "@playwright/test";
-import { loadDataset } from "../seed/load.ts";
+import { loadDataset } from "../lib/records/load.ts";
 import { FILTER_PARAMS, FIXED_QUERIES, badQuery, badSegment } from "../lib/testing/bad-queries.ts";
 
 const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 1_000);

@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 // The import reads the export's columns (incident-export.ts is server-only, so not imported here).
-import { REQUIRED_COLUMNS as INCIDENT_CSV_HEADER } from "../lib/import/incident-rows.ts";
+import { REQUIRED_COLUMNS as INCIDENT_CSV_HEADER } from "../lib/records/import-rows.ts";
 import { csvDocument } from "../lib/csv.ts";
 import { parseCsv } from "../lib/csv-parse.ts";
 import { LEAKS, migrateAndSeed, run, startServer, type OwnServer } from "./own-server.ts";

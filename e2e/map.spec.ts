@@ -2,7 +2,7 @@
 // from the seed files (loadDataset), never from the page or the app's queries.
 import { expect, test, type Page } from "@playwright/test";
 import { PROVINCES } from "../lib/vocab.ts";
-import { loadDataset } from "../seed/load.ts";
+import { loadDataset } from "../lib/records/load.ts";
 import { watchForErrors } from "./console.ts";
 
 const dataset = loadDataset();

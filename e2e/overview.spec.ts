@@ -5,7 +5,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { casualtyTotals } from "../lib/casualty-totals.ts";
 import { PROVINCES, type Province } from "../lib/vocab.ts";
-import { loadDataset } from "../seed/load.ts";
+import { loadDataset } from "../lib/records/load.ts";
 import { watchForErrors } from "./console.ts";
 
 const dataset = loadDataset();

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { csvDocument } from "../lib/csv.ts";
-import { REQUIRED_COLUMNS } from "../lib/import/incident-rows.ts";
+import { REQUIRED_COLUMNS } from "../lib/records/import-rows.ts";
 import { checksums, LEAKS, migrateAndSeed, run, startServer, throwawayDatabase, type OwnServer } from "./own-server.ts";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { lockDataDir } from "../lib/pglite-lock.ts";
+import { lockDataDir } from "../lib/server/pglite-lock.ts";
 
 test("every response carries the security headers and no x-powered-by", async ({ request }) => {
   for (const path of ["/", "/incidents", "/api/incidents", "/api/incidents.csv?province=sindh", "/icon.svg", "/no-such-page"]) {

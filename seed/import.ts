@@ -1,10 +1,10 @@
 // `npm run db:import -- <file.csv|file.json>`: see lib/data/import-incidents.ts and the README.
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { describeDatabase, readEnv } from "../lib/env.ts";
-import { openDatabase } from "../lib/prisma-factory.ts";
-import { importIncidents } from "../lib/data/import-incidents.ts";
-import { ImportError, readImportFile } from "../lib/import/incident-rows.ts";
+import { describeDatabase, readEnv } from "../lib/server/env.ts";
+import { openDatabase } from "../lib/server/prisma-factory.ts";
+import { importIncidents } from "../lib/write/import-incidents.ts";
+import { ImportError, readImportFile } from "../lib/records/import-rows.ts";
 
 async function main(file: string | undefined) {
   if (!file) throw new Error("usage: npm run db:import -- <file.csv|file.json>");

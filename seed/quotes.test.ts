@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadDataset } from "./load.ts";
+import { loadDataset } from "../lib/records/load.ts";
 
 const DOCS_DIR = resolve(process.env.SEED_DOCS_DIR ?? join(import.meta.dirname, "../../shared/seeds"));
 // Document 004 ends with unrelated blog posts scraped with the page; nothing after this line is the article.

@@ -1,9 +1,9 @@
 // `npm run db:seed`: loads seed/data into the database (PGlite by default, DATABASE_URL when set).
 // Idempotent: a second run rewrites the same rows.
-import { describeDatabase, readEnv } from "../lib/env.ts";
-import { openDatabase } from "../lib/prisma-factory.ts";
-import { writeDataset } from "../lib/data/write-dataset.ts";
-import { loadDataset } from "./load.ts";
+import { describeDatabase, readEnv } from "../lib/server/env.ts";
+import { openDatabase } from "../lib/server/prisma-factory.ts";
+import { writeDataset } from "../lib/write/write-dataset.ts";
+import { loadDataset } from "../lib/records/load.ts";
 
 async function main() {
   const env = readEnv();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeDataset } from "../lib/data/write-dataset.ts";
+import { writeDataset } from "../lib/write/write-dataset.ts";
 import { tableChecksums } from "../lib/testing/checksum.ts";
 import { backends, freshDatabase, type TestDatabase } from "../lib/testing/test-db.ts";
-import { loadDataset } from "./load.ts";
+import { loadDataset } from "../lib/records/load.ts";
 
 describe.each(backends())("seeding on %s", (backend) => {
   let db: TestDatabase;

@@ -3,9 +3,9 @@
 // option: PGlite at .data/synth-<N>. --postgres: database corridor_watch_synth_<N> on the
 // server (default the local one). The command refuses any database holding real incidents.
 import { parseArgs } from "node:util";
-import { RealDataError } from "../lib/synth/load.ts";
-import { synthesize } from "../lib/synth/synthesize.ts";
-import { DEFAULT_POSTGRES_SERVER, parseScale, synthDatabaseName, synthPgliteDir, withDatabase, type TargetSpec } from "../lib/synth/target.ts";
+import { RealDataError } from "../lib/write/synth/load.ts";
+import { synthesize } from "../lib/write/synth/synthesize.ts";
+import { DEFAULT_POSTGRES_SERVER, parseScale, synthDatabaseName, synthPgliteDir, withDatabase, type TargetSpec } from "../lib/write/synth/target.ts";
 
 const USAGE = "usage: npm run db:synth -- --incidents <N, e.g. 100k> [--database-url <url> | --postgres [server-url] | --pglite-dir <dir>] [--seed <n>] [--batch <rows>] [--replace]";
 

@@ -1,7 +1,7 @@
 // Put once on a page with charts: what every chart download's footer says about the view
 // (the filters in words, the data version and its date). The download menu reads it from
 // the page when clicked, so no chart card needs props for it.
-import type { Filters } from "@/lib/filters.ts";
+import type { Filters } from "@/lib/incident-model.ts";
 import type { FilterOptions } from "@/lib/data/known-slugs.ts";
 import { dataStamp } from "@/lib/data/export-info.ts";
 import { describeFilters } from "@/components/filters/describe-filters.ts";

@@ -14,6 +14,7 @@ export function PlotArea({ height, children }: { height: number; children: React
   useEffect(() => {
     const box = ref.current;
     if (!box) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a browser without IntersectionObserver draws at once, after hydration
     if (typeof IntersectionObserver === "undefined") { setNear(true); return; }
     // Printing (or saving as PDF) must draw every chart, not only those scrolled to.
     const print = window.matchMedia?.("print");

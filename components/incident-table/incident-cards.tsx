@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { ATTACK_TYPES, PROVINCES, type AttributionRole } from "@/lib/vocab.ts";
 import type { TableRow } from "./incident-table.tsx";
-import { dateLabel } from "./date-label.ts";
+import { formatIncidentDate } from "@/lib/format.ts";
 import styles from "./incident-cards.module.css";
 
 const ROLE_WORDS: Record<AttributionRole, string> = {
@@ -28,7 +28,7 @@ export function IncidentCards({ rows }: { rows: TableRow[] }) {
         return (
           <li key={r.id} className={styles.card}>
             <p className={styles.head}>
-              <Link href={`/incidents/${encodeURIComponent(r.id)}`} prefetch={false} className={styles.date}>{dateLabel(r.date, r.datePrecision)}</Link>
+              <Link href={`/incidents/${encodeURIComponent(r.id)}`} prefetch={false} className={styles.date}>{formatIncidentDate(r.date, r.datePrecision, { short: true })}</Link>
               {r.datePrecision !== "day" && <span className={styles.muted}> ({r.datePrecision === "month" ? "month only" : "year only"})</span>}
             </p>
             <p className={styles.line}>{place ? `${place}, ` : ""}{PROVINCES[r.province]}</p>

@@ -3,7 +3,7 @@
 // Provinces are links that filter the page; points are links to their incident (or, for a
 // place with several, to the incident list for that place). Hovering or focusing either
 // shows its figures in a readout; the numbers are also in the data tables below.
-import { filtersToSearchParams, type Filters } from "@/lib/filters.ts";
+import { filtersToSearchParams, type Filters } from "@/lib/incident-model.ts";
 import type { MapData, MapFigure, MapPlace, ProvinceTotals } from "@/lib/data/map.ts";
 import { mapFrame } from "@/lib/geo/boundaries.ts";
 import { formatCount } from "@/lib/format.ts";

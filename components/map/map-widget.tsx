@@ -1,5 +1,5 @@
 // The overview's map widget: asks lib/data/map.ts and draws on the server.
-import type { Filters } from "@/lib/filters.ts";
+import type { Filters } from "@/lib/incident-model.ts";
 import { mapData } from "@/lib/data/map.ts";
 import { ChartCard } from "@/components/charts/chart-card.tsx";
 import { IncidentMap } from "./incident-map.tsx";

@@ -3,17 +3,17 @@
 // project does (import, raw SQL as an operator would) and read through the cached paths.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvDocument } from "../csv.ts";
-import { DEFAULT_FILTERS } from "../filter-params.ts";
-import { REQUIRED_COLUMNS, readImportFile } from "../import/incident-rows.ts";
+import { DEFAULT_FILTERS } from "../incident-model.ts";
+import { REQUIRED_COLUMNS, readImportFile } from "../records/import-rows.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
 import { readDataVersion } from "./data-version.ts";
-import { importIncidents } from "./import-incidents.ts";
+import { importIncidents } from "../write/import-incidents.ts";
 import { incidentTablePage } from "./incident-table.ts";
 import { groupDetail, groupSummaries } from "./groups.ts";
 import { filterOptions } from "./known-slugs.ts";
 import { overviewHeadlines } from "./overview.ts";
-import { writeDataset } from "./write-dataset.ts";
+import { writeDataset } from "../write/write-dataset.ts";
 
 const NEW_ROW = {
   id: "2026-02-01-fixture-version", date: "2026-02-01", date_precision: "day", province: "sindh", district: null, city: "Karachi",

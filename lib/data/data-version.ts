@@ -4,9 +4,9 @@ import "server-only";
 // a cached answer; the cost of a change is one recomputation, by the first request after it.
 import { cache } from "react";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { VersionedCache } from "../versioned-cache.ts";
-import { db } from "../db.ts";
-import { readEnv } from "../env.ts";
+import { VersionedCache } from "../server/versioned-cache.ts";
+import { db } from "../server/db.ts";
+import { readEnv } from "../server/env.ts";
 
 /** The current data version; null when the row is missing, and then nothing may be cached. */
 export async function readDataVersion(prisma: PrismaClient): Promise<bigint | null> {

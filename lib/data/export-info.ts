@@ -3,7 +3,7 @@ import "server-only";
 // on every write, see data-version.ts) and when it last changed.
 import { cache } from "react";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { db } from "../db.ts";
+import { db } from "../server/db.ts";
 
 export type DataStamp = { version: string; changedAt: string } | null;
 

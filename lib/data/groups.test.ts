@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IncidentRecord } from "../../seed/schema.ts";
+import type { IncidentRecord } from "../records/schema.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
-import { writeDataset } from "./write-dataset.ts";
+import { writeDataset } from "../write/write-dataset.ts";
 import { GROUP_RECENT_INCIDENTS, SHARED_INCIDENT_EXAMPLES, groupDetail, groupHeading, groupSummaries } from "./groups.ts";
 
 const none = { claimed: 0, attributed_by_authorities: 0, alleged: 0, suspected: 0, denied: 0 };

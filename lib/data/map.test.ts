@@ -2,11 +2,12 @@
 // here: A and C at one Karachi point (town centre), B at a district centre, D only at its
 // province's centre (shades Balochistan, no point), E without coordinates, F (weak link) at a site.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseFilters, type Filters } from "../filters.ts";
+import { parseFilters } from "../filters.ts";
+import type { Filters } from "../incident-model.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
 import { mapData } from "./map.ts";
-import { writeDataset } from "./write-dataset.ts";
+import { writeDataset } from "../write/write-dataset.ts";
 
 const KARACHI = { latitude: 24.8608, longitude: 67.0104, geoPrecision: "town" as const };
 const COORDS: Record<string, { latitude: number; longitude: number; geoPrecision: "site" | "town" | "district" | "province" }> = {

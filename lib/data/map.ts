@@ -6,7 +6,7 @@ import { cache } from "react";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { GeoPrecision } from "../generated/prisma/enums.ts";
 import { PROVINCES, type Province } from "../vocab.ts";
-import { db } from "../db.ts";
+import { db } from "../server/db.ts";
 import { incidentFilterKey, incidentSql, type IncidentFilters } from "./incident-sql.ts";
 import { versionedCache } from "./data-version.ts";
 

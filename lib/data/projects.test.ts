@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IncidentRecord } from "../../seed/schema.ts";
+import type { IncidentRecord } from "../records/schema.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
-import { writeDataset } from "./write-dataset.ts";
+import { writeDataset } from "../write/write-dataset.ts";
 import { PROJECT_RECENT_INCIDENTS, projectsWithIncidents } from "./projects.ts";
 
 // A project no incident touched: it must still be listed.

@@ -4,8 +4,8 @@
 // 2022 Sindh incident has sources saying 3 and 4: the lower counts), Chinese injured 1+2 = 3,
 // all killed 6+3+1+0 = 10 (the 2021 kidnapping has no killed figure: unknown, not 0);
 // attackers killed 1+8 = 9. With links=all a sixth incident (Punjab, weak link, 5 killed) joins.
-import type { Dataset } from "../../seed/load.ts";
-import type { IncidentRecord } from "../../seed/schema.ts";
+import type { Dataset } from "../records/load.ts";
+import type { IncidentRecord } from "../records/schema.ts";
 
 const base = {
   dateNote: null, district: null, locationDetail: null, latitude: null, longitude: null, linkNote: null, notes: null,

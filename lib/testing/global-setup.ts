@@ -6,7 +6,7 @@ import pg from "pg";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { applyMigrations, pgliteFactory, postgresFactory } from "../../prisma/migrate.ts";
+import { applyMigrations, pgliteFactory, postgresFactory } from "../write/migrations.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

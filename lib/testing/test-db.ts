@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
-import { openDatabase, type Database } from "../prisma-factory.ts";
+import { openDatabase, type Database } from "../server/prisma-factory.ts";
 import { adminUrlFor } from "./global-setup.ts";
 
 export type Backend = "pglite" | "postgres";

@@ -52,7 +52,7 @@ function main() {
   if (missing.length) throw new Error(`Natural Earth features not found: ${missing.join(", ")}`);
 
   const byCode: Record<string, Feature> = Object.fromEntries(features.map((f) => [f.properties.adm1_code, { type: "Feature", properties: {}, geometry: f.geometry }]));
-  let topo = topology(byCode) as unknown as Topology<Objects<{}>>;
+  let topo = topology(byCode) as unknown as Topology<Objects<Record<string, never>>>;
   topo = presimplify(topo);
   topo = simplify(topo, quantile(topo, KEEP));
   // Simplification works on plain coordinates; quantising after it delta-encodes the arcs as small integers.

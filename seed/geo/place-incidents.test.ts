@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { geoContains } from "d3-geo";
 import { provinceShapes } from "../../lib/geo/boundaries.ts";
 import { placeIncident } from "../../lib/geo/place-incident.ts";
-import { loadDataset } from "../load.ts";
+import { loadDataset } from "../../lib/records/load.ts";
 
 describe("seed coordinates", () => {
   const { incidents } = loadDataset();

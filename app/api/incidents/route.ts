@@ -1,4 +1,4 @@
-import { withApiErrors } from "@/lib/api-errors.ts";
+import { withApiErrors } from "@/lib/server/api-errors.ts";
 import { parseFilters } from "@/lib/filters.ts";
 import { knownSlugs } from "@/lib/data/known-slugs.ts";
 import { incidentTablePage } from "@/lib/data/incident-table.ts";

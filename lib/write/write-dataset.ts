@@ -1,0 +1,90 @@
+// Writes validated records into the database. Shared by `npm run db:seed` and
+// `npm run db:import`: both go through one transaction, so a failure leaves nothing behind.
+// Child rows get ids derived from their incident and position, so writing the same data
+// twice leaves exactly the same rows.
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { casualtyTotals } from "../casualty-totals.ts";
+import type { IncidentRecord, PerpetratorRecord, ProjectRecord, ReportedFigureRecord, SourceRecord } from "../records/schema.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/** "2024-10" -> 2024-10-01 (UTC): the first day of a month- or year-precision date. */
+export function startOfPartialDate(d: string): Date {
+  const [y, m = "01", day = "01"] = d.split("-");
+  return new Date(`${y}-${m}-${day}T00:00:00Z`);
+}
+
+export async function upsertSources(tx: Tx, sources: SourceRecord[]) {
+  for (const { id, ...data } of sources) await tx.source.upsert({ where: { id }, create: { id, ...data }, update: data });
+}
+
+export async function upsertPerpetrators(tx: Tx, groups: PerpetratorRecord[]) {
+  for (const { id, ...data } of groups) await tx.perpetrator.upsert({ where: { id }, create: { id, ...data }, update: data });
+}
+
+export async function upsertProjects(tx: Tx, projects: ProjectRecord[]) {
+  for (const { id, evidence, ...data } of projects) {
+    await tx.project.upsert({ where: { id }, create: { id, ...data }, update: data });
+    await tx.evidence.deleteMany({ where: { projectId: id } });
+    await tx.evidence.createMany({
+      data: evidence.map((e, n) => ({ id: `project/${id}/evidence/${n}`, projectId: id, sourceId: e.source, supports: e.supports, quote: e.quote, note: e.note })),
+    });
+  }
+}
+
+export async function upsertReportedFigures(tx: Tx, figures: ReportedFigureRecord[]) {
+  for (const { id, source, periodStart, periodEnd, ...rest } of figures) {
+    const data = { ...rest, sourceId: source, periodStart: periodStart ? startOfPartialDate(periodStart) : null, periodEnd: periodEnd ? startOfPartialDate(periodEnd) : null };
+    await tx.reportedFigure.upsert({ where: { id }, create: { id, ...data }, update: data });
+  }
+}
+
+/** Creates or replaces incidents with all their claims; the derived totals are recomputed here. */
+export async function upsertIncidents(tx: Tx, incidents: IncidentRecord[]) {
+  const ids = incidents.map((i) => i.id);
+  // Replacing the claims wholesale keeps the rule simple: the file is the truth for the incidents it names.
+  await tx.attribution.deleteMany({ where: { incidentId: { in: ids } } });
+  await tx.casualty.deleteMany({ where: { incidentId: { in: ids } } });
+  await tx.evidence.deleteMany({ where: { incidentId: { in: ids } } });
+  await tx.incidentSource.deleteMany({ where: { incidentId: { in: ids } } });
+  for (const i of incidents) {
+    const { id, date, project, evidence: _evidence, attributions: _attributions, casualties, ...fields } = i;
+    const data = { ...fields, date: startOfPartialDate(date), projectId: project, ...casualtyTotals(casualties) };
+    await tx.incident.upsert({ where: { id }, create: { id, ...data }, update: data });
+  }
+  await tx.evidence.createMany({
+    data: incidents.flatMap((i) => i.evidence.map((e, n) => ({ id: `${i.id}/evidence/${n}`, incidentId: i.id, sourceId: e.source, supports: e.supports, quote: e.quote, note: e.note }))),
+  });
+  await tx.attribution.createMany({
+    data: incidents.flatMap((i) => i.attributions.map((a, n) => ({
+      id: `${i.id}/attribution/${n}`, incidentId: i.id, perpetratorId: a.group, role: a.role, statedBy: a.statedBy, sourceId: a.source, quote: a.quote, note: a.note,
+    }))),
+  });
+  await tx.casualty.createMany({
+    data: incidents.flatMap((i) => i.casualties.map((c, n) => ({
+      id: `${i.id}/casualty/${n}`, incidentId: i.id, outcome: c.outcome, victimGroup: c.victimGroup, count: c.count, low: c.low, high: c.high, sourceId: c.source, quote: c.quote, note: c.note, counted: c.counted,
+    }))),
+  });
+  await tx.incidentSource.createMany({ data: incidents.flatMap((i) => [...citedSources(i)].map((sourceId) => ({ incidentId: i.id, sourceId }))) });
+}
+
+export function citedSources(i: Pick<IncidentRecord, "evidence" | "attributions" | "casualties">): Set<string> {
+  return new Set([...i.evidence, ...i.attributions, ...i.casualties].map((x) => x.source));
+}
+
+export type WriteSummary = { sources: number; perpetrators: number; projects: number; incidents: number; reportedFigures: number };
+
+/** Writes a whole dataset in one transaction. */
+export async function writeDataset(
+  prisma: PrismaClient,
+  d: { sources: SourceRecord[]; perpetrators: PerpetratorRecord[]; projects: ProjectRecord[]; incidents: IncidentRecord[]; reportedFigures: ReportedFigureRecord[] },
+): Promise<WriteSummary> {
+  await prisma.$transaction(async (tx) => {
+    await upsertSources(tx, d.sources);
+    await upsertPerpetrators(tx, d.perpetrators);
+    await upsertProjects(tx, d.projects);
+    await upsertIncidents(tx, d.incidents);
+    await upsertReportedFigures(tx, d.reportedFigures);
+  }, { timeout: 120_000, maxWait: 30_000 });
+  return { sources: d.sources.length, perpetrators: d.perpetrators.length, projects: d.projects.length, incidents: d.incidents.length, reportedFigures: d.reportedFigures.length };
+}
