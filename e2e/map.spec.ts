@@ -83,8 +83,11 @@ test("switching the shading to casualties needs no script and changes the legend
   await expect(map.locator("p", { hasText: /^Incidents$/ })).toBeHidden();
   // Punjab has no direct incident in the seed, so it stays unshaded; Sindh's shade follows the metric.
   expect(await fill()).toBe(before);
-  const sindh = await map.locator('a[data-province="sindh"] path').evaluate((e) => [e.style.getPropertyValue("--inc"), e.style.getPropertyValue("--cas"), getComputedStyle(e).fill]);
-  expect(sindh[2]).toBe(await page.evaluate((c) => { const d = document.createElement("div"); d.style.color = c; document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; }, sindh[1]));
+  const path = map.locator('a[data-province="sindh"] path');
+  const cas = await path.evaluate((e) => e.style.getPropertyValue("--cas"));
+  const want = await page.evaluate((c) => { const d = document.createElement("div"); d.style.color = c; document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; }, cas);
+  // The fill eases over 0.15 s: wait for it to arrive.
+  await expect.poll(() => path.evaluate((e) => getComputedStyle(e).fill)).toBe(want);
 });
 
 test("the 404 page runs its scripts without console errors", async ({ page }) => {

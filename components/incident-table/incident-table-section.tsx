@@ -58,7 +58,7 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
         <p role="status" className="notice">There is no page {filters.page}; showing the last page, {view.page}.</p>
       )}
       {rows.length === 0 ? (
-        <p className="panel" role="status">No incidents match these filters. Try removing a filter, or <Link href={incidentsHref({ ...view, ...selection() })}>clear them all</Link>.</p>
+        <p className="panel" role="status">No incidents match these filters. Try removing a filter, or <Link href={incidentsHref({ ...view, ...selection(), q: undefined, from: undefined, to: undefined, page: 1 })}>clear them all</Link>.</p>
       ) : (
         <>
           <IncidentTable
