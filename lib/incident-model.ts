@@ -5,7 +5,7 @@
 // must give every key here its SQL: the compiler checks), the importer's columns
 // (lib/records/import-rows.ts), the table (components/incident-table), the query strings
 // links are made of and the headline labels. Client-safe: no zod, no SQL, no server code.
-import { ATTACK_TYPES, ATTRIBUTION_ROLES, PROJECT_SECTORS, PROVINCES, TARGET_LINKS, type AttackType, type AttributionRole, type DatePrecision, type Province } from "./vocab.ts";
+import { ATTACK_TYPES, ATTRIBUTION_ROLES, PROJECT_SECTORS, PROVINCES, TARGET_LINKS, type AttackType, type AttributionRole, type DatePrecision, type GeoPrecision, type Province } from "./vocab.ts";
 import type { CasualtyTotals } from "./casualty-totals.ts";
 
 // ---------------------------------------------------------------------------------------
@@ -151,6 +151,9 @@ export type IncidentRow = {
   /** Each group once, with every role the sources give it, strongest role first. */
   groups: GroupAttribution[];
   sourceUrls: string[];
+  latitude: number | null;
+  longitude: number | null;
+  geoPrecision: GeoPrecision | null;
 } & CasualtyTotals // the incident's best figures, null where unknown
   & FigureRanges;
 
@@ -274,6 +277,11 @@ export const CSV_COLUMNS = [
   { name: "total_killed_high", value: (r) => r.totalKilledHigh, optional: true },
   { name: "total_injured_low", value: (r) => r.totalInjuredLow, optional: true },
   { name: "total_injured_high", value: (r) => r.totalInjuredHigh, optional: true },
+  // Appended (issue 12): where the incident is drawn, and what the point stands for (the site a
+  // source gives, or a town's, district's or province's centre). An import may carry them.
+  { name: "latitude", value: (r) => r.latitude, optional: true },
+  { name: "longitude", value: (r) => r.longitude, optional: true },
+  { name: "geo_precision", value: (r) => r.geoPrecision, optional: true },
 ] as const satisfies readonly { name: string; value: (r: IncidentRow) => string | number | null | undefined; optional?: true }[];
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number]["name"];

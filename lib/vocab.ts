@@ -31,6 +31,14 @@ export const LOCATION_PRECISIONS = {
   province: "Province only",
 } as const;
 
+// What a coordinate stands for (the map and the incident page say so).
+export const GEO_PRECISIONS = {
+  site: "Site",
+  town: "Town centre",
+  district: "District centre",
+  province: "Province centre",
+} as const;
+
 export const PERPETRATOR_KINDS = {
   ethno_separatist: "Ethno-separatist",
   jihadist: "Jihadist",
@@ -142,6 +150,7 @@ export function keysOf<T extends Record<string, string>>(vocab: T): [keyof T & s
 }
 
 export type DatePrecision = keyof typeof DATE_PRECISIONS;
+export type GeoPrecision = keyof typeof GEO_PRECISIONS;
 export type ProjectSector = keyof typeof PROJECT_SECTORS;
 export type PerpetratorKind = keyof typeof PERPETRATOR_KINDS;
 export type ChineseLink = keyof typeof CHINESE_LINKS;

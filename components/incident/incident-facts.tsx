@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { IncidentDetail } from "@/lib/data/incident-detail.ts";
 import { formatIncidentDate } from "@/lib/format.ts";
 import { ATTACK_TYPES, CONFIDENCES, TARGET_LINKS, DATE_PRECISIONS, LOCATION_PRECISIONS, PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
+import { precisionPhrase } from "@/components/map/incident-locator.tsx";
 import styles from "./incident.module.css";
 import { projectHref } from "@/lib/links.ts";
 
@@ -25,7 +26,11 @@ export function WhenWhere({ incident: i }: { incident: IncidentDetail }) {
       <dt>City or town</dt><dd>{i.city ?? <span className="muted">not recorded</span>}</dd>
       <dt>Location</dt><dd>{i.locationDetail ?? <span className="muted">no detail recorded</span>}</dd>
       <dt>Location precision</dt><dd>{LOCATION_PRECISIONS[i.locationPrecision]}</dd>
-      <dt>Coordinates</dt><dd>{coordinates(i.latitude, i.longitude)}</dd>
+      <dt>Coordinates</dt>
+      <dd>
+        {coordinates(i.latitude, i.longitude)}
+        {i.latitude !== null && <div className="muted">{precisionPhrase(i.geoPrecision, i.geoPrecision === "district" ? i.district : i.city, i.province)}</div>}
+      </dd>
     </dl>
   );
 }

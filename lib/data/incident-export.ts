@@ -80,6 +80,10 @@ const CSV_SQL: Record<CsvColumn, Prisma.Sql> = {
   total_killed_high: csvIntSql(Prisma.sql`i."totalKilledHigh"`),
   total_injured_low: csvIntSql(Prisma.sql`i."totalInjuredLow"`),
   total_injured_high: csvIntSql(Prisma.sql`i."totalInjuredHigh"`),
+  // float8's text form is the shortest that reads back exactly, as JavaScript's String(n) is.
+  latitude: Prisma.sql`COALESCE(CAST(i."latitude" AS text), '')`,
+  longitude: Prisma.sql`COALESCE(CAST(i."longitude" AS text), '')`,
+  geo_precision: Prisma.sql`COALESCE(CAST(i."geoPrecision" AS text), '')`,
 };
 const RECORD_SQL = Prisma.join(CSV_COLUMNS.map((c) => CSV_SQL[c.name]), " || ',' || ");
 

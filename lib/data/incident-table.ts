@@ -6,7 +6,7 @@ import { db } from "../server/db.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { groupAttributions, type FigureRanges, type Filters, type IncidentRow } from "../incident-model.ts";
 import { isoPartialDate } from "../format.ts";
-import type { AttackType, AttributionRole, DatePrecision, Province } from "../vocab.ts";
+import type { AttackType, AttributionRole, DatePrecision, GeoPrecision, Province } from "../vocab.ts";
 import { SORT_SQL, dirSql, incidentFilterKey, incidentSql, orderSql } from "./incident-sql.ts";
 import { versionedCache } from "./data-version.ts";
 
@@ -20,6 +20,7 @@ type PageSqlRow = {
   attackType: AttackType; target: string; summary: string;
   chineseKilled: number | null; chineseInjured: number | null; chineseKidnapped: number | null; totalKilled: number | null; totalInjured: number | null; attackersKilled: number | null;
   projectId: string | null; projectName: string | null;
+  latitude: number | null; longitude: number | null; geoPrecision: GeoPrecision | null;
 } & FigureRanges & {
   attributions: SqlAttribution[] | string | null; urls: (string | null)[] | null;
 };
@@ -79,6 +80,7 @@ export async function incidentPageRows(filters: Filters, prisma: PrismaClient = 
         i."chineseKilled", i."chineseInjured", i."chineseKidnapped", i."totalKilled", i."totalInjured", i."attackersKilled",
         i."chineseKilledLow", i."chineseKilledHigh", i."chineseInjuredLow", i."chineseInjuredHigh",
         i."totalKilledLow", i."totalKilledHigh", i."totalInjuredLow", i."totalInjuredHigh",
+        i."latitude", i."longitude", CAST(i."geoPrecision" AS text) AS "geoPrecision",
         p."id" AS "projectId", p."name" AS "projectName",
         (SELECT json_agg(json_build_object('role', a."role", 'perpetrator', json_build_object('id', g."id", 'shortName', g."shortName")))
            FROM "Attribution" a JOIN "Perpetrator" g ON g."id" = a."perpetratorId" WHERE a."incidentId" = i."id") AS attributions,
@@ -106,6 +108,7 @@ function toIncidentRow(r: PageSqlRow): IncidentRow {
     // By URL, not by source id: an import gives a source a new id, and the exported file must
     // not change when it is imported and exported again.
     sourceUrls: [...new Set((r.urls ?? []).filter((u): u is string => !!u))].sort(),
+    latitude: r.latitude, longitude: r.longitude, geoPrecision: r.geoPrecision,
   };
 }
 

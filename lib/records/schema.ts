@@ -4,7 +4,7 @@
 import { z } from "zod";
 import {
   ATTACK_TYPES, ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, CONFIDENCES, DATE_PRECISIONS,
-  FIGURE_METRICS, FIGURE_QUALIFIERS, FIGURE_SCOPES, FIGURE_STATUSES, FIGURE_VICTIMS, LOCATION_PRECISIONS,
+  FIGURE_METRICS, FIGURE_QUALIFIERS, FIGURE_SCOPES, FIGURE_STATUSES, FIGURE_VICTIMS, LOCATION_PRECISIONS, GEO_PRECISIONS,
   PERPETRATOR_KINDS, PROJECT_SECTORS, PROVINCES, SLUG_PATTERN, SOURCE_KINDS, TARGET_LINKS, VICTIM_GROUPS, keysOf,
 } from "../vocab.ts";
 
@@ -112,6 +112,8 @@ export const incidentSchema = z.strictObject({
   locationPrecision: z.enum(keysOf(LOCATION_PRECISIONS)),
   latitude: z.number().min(23).max(38).nullable().default(null),
   longitude: z.number().min(60).max(78).nullable().default(null),
+  // Optional so records written before coordinates (tests, imports) stay valid; seed/geo/place-incidents.ts fills it.
+  geoPrecision: z.enum(keysOf(GEO_PRECISIONS)).nullable().optional(),
   attackType: z.enum(keysOf(ATTACK_TYPES)),
   target: text,
   project: slug.nullable().default(null),

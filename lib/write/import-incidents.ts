@@ -74,6 +74,8 @@ function coreFields(row: ImportRow, existing: { targetLink: string; confidence: 
     targetLink: targetLinkOf(row.chinese_link, existing),
     confidence: (row.confidence ?? existing?.confidence ?? "medium") as IncidentRecord["confidence"],
     locationPrecision: (row.location_precision ?? existing?.locationPrecision ?? (row.city ? "city" : row.district ? "district" : "province")) as IncidentRecord["locationPrecision"],
+    // Left out when the file has no such column, so an existing incident keeps its point.
+    ...(row.latitude !== undefined && { latitude: row.latitude, longitude: row.longitude ?? null, geoPrecision: row.geo_precision ?? null }),
   };
 }
 
@@ -115,7 +117,7 @@ export async function importIncidents(prisma: PrismaClient, rows: ImportRow[], f
       }
       const sourceIds = await ensureSources(tx, row.source_urls, note);
       toWrite.push({
-        id: row.id, ...coreFields(row, e ?? null), dateNote: null, locationDetail: null, latitude: null, longitude: null, linkNote: null,
+        id: row.id, latitude: null, longitude: null, ...coreFields(row, e ?? null), dateNote: null, locationDetail: null, linkNote: null,
         notes: note, ...claimsOf(row, sourceIds[0], note),
       });
       (e ? summary.updated : summary.created).push(row.id);

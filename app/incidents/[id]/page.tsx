@@ -9,6 +9,7 @@ import { ATTACK_TYPES, CONFIDENCES, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN, TARG
 import { AttributionPanel } from "@/components/incident/attribution-panel.tsx";
 import { CasualtyTable } from "@/components/incident/casualty-table.tsx";
 import { AttackFacts, WhenWhere } from "@/components/incident/incident-facts.tsx";
+import { IncidentLocator } from "@/components/map/incident-locator.tsx";
 import { IncidentSkeleton } from "@/components/incident/incident-skeleton.tsx";
 import { KeyFigures } from "@/components/incident/key-figures.tsx";
 import { SourceList } from "@/components/sources/source-list.tsx";
@@ -87,6 +88,7 @@ async function IncidentRecord({ id }: { id: string }) {
         <section aria-labelledby="when-where">
           <h2 id="when-where">When and where</h2>
           <WhenWhere incident={i} />
+          <IncidentLocator latitude={i.latitude} longitude={i.longitude} geoPrecision={i.geoPrecision} province={i.province} place={i.city ?? i.district} />
         </section>
         <section aria-labelledby="attack">
           <h2 id="attack">Attack and target</h2>
