@@ -5,9 +5,12 @@
 import { readEnv } from "./lib/server/env.ts";
 import { openDatabase } from "./lib/server/prisma-factory.ts";
 import { SERVER_DB_KEY } from "./lib/server/db-key.ts";
+import { installGracefulShutdown } from "./lib/server/shutdown.ts";
 
 export async function openServerDatabase() {
-  if (process.env.NEXT_PHASE === "phase-production-build" || readEnv().databaseUrl) return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  installGracefulShutdown();
+  if (readEnv().databaseUrl) return;
   try {
     (globalThis as Record<string, unknown>)[SERVER_DB_KEY] ??= openDatabase({ holder: "server" });
   } catch (e) {

@@ -1,19 +1,21 @@
-// `npm run db:import -- <file.csv|file.json>`: see lib/data/import-incidents.ts and the README.
-import { readFileSync } from "node:fs";
+// `npm run db:import -- <file.csv|file.json>`: see lib/write/import-incidents.ts and the README.
+import { createReadStream, readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { describeDatabase, readEnv } from "../lib/server/env.ts";
 import { openDatabase } from "../lib/server/prisma-factory.ts";
 import { importIncidents } from "../lib/write/import-incidents.ts";
-import { ImportError, readImportFile } from "../lib/records/import-rows.ts";
+import { ImportError, readImportFile, readImportStream, type ImportProblem } from "../lib/records/import-rows.ts";
 
 async function main(file: string | undefined) {
   if (!file) throw new Error("usage: npm run db:import -- <file.csv|file.json>");
   const ext = extname(file).toLowerCase();
   if (ext !== ".csv" && ext !== ".json") throw new Error(`${file}: expected a .csv or .json file`);
-  const rows = readImportFile(new Uint8Array(readFileSync(file)), ext === ".csv" ? "csv" : "json");
+  // CSV is read as a stream (bounded memory at any size); a JSON array is parsed whole.
+  const problems: ImportProblem[] = [];
+  const rows = ext === ".csv" ? () => readImportStream(createReadStream(file, { highWaterMark: 1 << 20 }), problems) : readImportFile(new Uint8Array(readFileSync(file)), "json");
   const database = openDatabase();
   try {
-    const s = await importIncidents(database.prisma, rows, basename(file));
+    const s = await importIncidents(database.prisma, rows, basename(file), { problems });
     console.log(`imported ${basename(file)} into ${describeDatabase(readEnv())}: ${s.created.length} created, ${s.updated.length} updated, ${s.unchanged.length} unchanged (descriptive fields refreshed)`);
   } finally {
     await database.close();

@@ -3,7 +3,7 @@
 // (JSON), so a user fixes the whole file in one pass; nothing is written unless all is well.
 import { z } from "zod";
 import { ATTACK_TYPES, ATTRIBUTION_ROLES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, LOCATION_PRECISIONS, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN, keysOf } from "../vocab.ts";
-import { CsvSyntaxError, parseCsv, unneutraliseFormula } from "../csv-parse.ts";
+import { CsvReader, CsvSyntaxError, parseCsv, unneutraliseFormula, type CsvRecord } from "../csv-parse.ts";
 import { CSV_HEADER, IMPORT_ONLY_COLUMNS, type CsvColumn, type ImportOnlyColumn } from "../incident-model.ts";
 import { partialDate } from "./schema.ts";
 
@@ -75,36 +75,77 @@ export class ImportError extends Error {
 /** Decodes bytes as UTF-8, refusing anything that is not (a mis-saved spreadsheet loses characters silently otherwise). */
 export function decodeUtf8(bytes: Uint8Array): string {
   try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); }
-  catch { throw new ImportError([{ line: firstBadUtf8Line(bytes), message: "the file is not valid UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)" }]); }
+  catch { throw new ImportError([{ line: firstBadUtf8Line(bytes), message: NOT_UTF8 }]); }
 }
 
-function firstBadUtf8Line(bytes: Uint8Array): number {
-  let line = 1;
+const NOT_UTF8 = "the file is not valid UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)";
+
+function firstBadUtf8Line(bytes: Uint8Array, startLine = 1): number {
+  // A bisection on the longest valid prefix would be faster; this runs once, on a failure.
+  let line = startLine;
+  const decoder = new TextDecoder("utf-8", { fatal: true });
   for (let i = 0; i < bytes.length; i++) {
     if (bytes[i] === 0x0a) line++;
-    try { new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true }); } catch { return line; }
+    try { decoder.decode(bytes.subarray(i, i + 1), { stream: true }); } catch { return line; }
   }
   return line;
 }
 
-function recordsFromCsv(text: string): { line: number; value: Record<string, string> }[] {
-  let records;
-  try { records = parseCsv(text); } catch (e) { if (e instanceof CsvSyntaxError) throw new ImportError([{ line: e.line, message: e.message.replace(/^line \d+: /, "") }]); throw e; }
-  if (!records.length) throw new ImportError([{ line: 1, message: "the file is empty: expected a header line and at least one incident" }]);
-  const [header, ...rows] = records;
-  const names = header.fields.map((h) => h.trim());
-  const problems: ImportProblem[] = [];
-  const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length) problems.push({ line: header.line, message: `missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}` });
-  const unknown = names.filter((n) => !(REQUIRED_COLUMNS as readonly string[]).includes(n) && !(OPTIONAL_COLUMNS as readonly string[]).includes(n));
-  if (unknown.length) problems.push({ line: header.line, message: `unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}` });
-  const dupes = names.filter((n, i) => names.indexOf(n) !== i);
-  if (dupes.length) problems.push({ line: header.line, message: `column repeated: ${[...new Set(dupes)].join(", ")}` });
-  if (problems.length) throw new ImportError(problems);
-  if (!rows.length) throw new ImportError([{ line: header.line, message: "the file has a header but no incidents" }]);
-  for (const r of rows) if (r.fields.length !== names.length) problems.push({ line: r.line, message: `has ${r.fields.length} fields; the header has ${names.length}` });
-  if (problems.length) throw new ImportError(problems);
-  return rows.map((r) => ({ line: r.line, value: Object.fromEntries(names.map((n, i) => [n, unneutraliseFormula(r.fields[i])])) }));
+/**
+ * Checks each record against the header and the column rules. One instance reads one file,
+ * whether whole (readImportFile) or by chunks (readImportStream): the same messages either way.
+ */
+class RowChecker {
+  private names: string[] | null = null;
+  private readonly seen = new Map<string, number>();
+  records = 0;
+  constructor(private readonly format: "csv" | "json", readonly problems: ImportProblem[]) {}
+
+  header(h: CsvRecord): void {
+    const names = h.fields.map((f) => f.trim());
+    const problems: ImportProblem[] = [];
+    const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+    if (missing.length) problems.push({ line: h.line, message: `missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}` });
+    const unknown = names.filter((n) => !(REQUIRED_COLUMNS as readonly string[]).includes(n) && !(OPTIONAL_COLUMNS as readonly string[]).includes(n));
+    if (unknown.length) problems.push({ line: h.line, message: `unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}` });
+    const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+    if (dupes.length) problems.push({ line: h.line, message: `column repeated: ${[...new Set(dupes)].join(", ")}` });
+    // A bad header makes every row unreadable: stop here rather than list a problem per row.
+    if (problems.length) throw new ImportError(problems);
+    this.names = names;
+  }
+
+  csvRecord(r: CsvRecord): ImportRow | null {
+    const names = this.names!;
+    this.records++;
+    if (r.fields.length !== names.length) { this.problems.push({ line: r.line, message: `has ${r.fields.length} fields; the header has ${names.length}` }); return null; }
+    const value: Record<string, string> = {};
+    for (let i = 0; i < names.length; i++) value[names[i]] = unneutraliseFormula(r.fields[i]);
+    return this.value(r.line, value);
+  }
+
+  value(line: number, value: unknown): ImportRow | null {
+    const what = this.format === "csv" ? "line" : "record";
+    // PostgreSQL cannot store NUL in text: refused here, by line, not by a failed transaction.
+    const nul = value && typeof value === "object" ? Object.entries(value).filter(([, v]) => typeof v === "string" && v.includes("\u0000")).map(([k]) => k) : [];
+    if (nul.length) { this.problems.push({ line, message: `${nul.join(", ")}: contains a NUL character, which the database cannot store` }); return null; }
+    const result = importRowSchema.safeParse(value);
+    if (!result.success) {
+      for (const issue of result.error.issues) this.problems.push({ line, message: `${this.format === "json" ? `${what} ${line}, ` : ""}${issue.path.join(".") || "row"}: ${issue.message}` });
+      return null;
+    }
+    const earlier = this.seen.get(result.data.id);
+    if (earlier !== undefined) { this.problems.push({ line, message: `id ${result.data.id} already appears on ${what} ${earlier}` }); return null; }
+    this.seen.set(result.data.id, line);
+    return { ...result.data, line };
+  }
+
+  get sawHeader() { return this.names !== null; }
+}
+
+function csvFailure(e: unknown): never {
+  if (e instanceof CsvSyntaxError) throw new ImportError([{ line: e.line, message: e.message.replace(/^line \d+: /, "") }]);
+  throw e;
 }
 
 function recordsFromJson(text: string): { line: number; value: unknown }[] {
@@ -116,29 +157,63 @@ function recordsFromJson(text: string): { line: number; value: unknown }[] {
   return parsed.map((value, i) => ({ line: i + 1, value }));
 }
 
+const EMPTY_FILE = "the file is empty: expected a header line and at least one incident";
+
 /** Parses and validates a whole file. Throws ImportError listing every problem. */
 export function readImportFile(bytes: Uint8Array, format: "csv" | "json"): ImportRow[] {
   const text = decodeUtf8(bytes);
-  if (!text.trim()) throw new ImportError([{ line: 1, message: "the file is empty: expected a header line and at least one incident" }]);
-  const records = format === "csv" ? recordsFromCsv(text) : recordsFromJson(text);
-  const what = format === "csv" ? "line" : "record";
-  const problems: ImportProblem[] = [];
+  if (!text.trim()) throw new ImportError([{ line: 1, message: EMPTY_FILE }]);
+  const checker = new RowChecker(format, []);
   const rows: ImportRow[] = [];
-  const seen = new Map<string, number>();
-  for (const { line, value } of records) {
-    // PostgreSQL cannot store NUL in text: refused here, by line, not by a failed transaction.
-    const nul = value && typeof value === "object" ? Object.entries(value).filter(([, v]) => typeof v === "string" && v.includes("\u0000")).map(([k]) => k) : [];
-    if (nul.length) { problems.push({ line, message: `${nul.join(", ")}: contains a NUL character, which the database cannot store` }); continue; }
-    const result = importRowSchema.safeParse(value);
-    if (!result.success) {
-      for (const issue of result.error.issues) problems.push({ line, message: `${format === "json" ? `${what} ${line}, ` : ""}${issue.path.join(".") || "row"}: ${issue.message}` });
-      continue;
-    }
-    const earlier = seen.get(result.data.id);
-    if (earlier !== undefined) problems.push({ line, message: `id ${result.data.id} already appears on ${what} ${earlier}` });
-    seen.set(result.data.id, line);
-    rows.push({ ...result.data, line });
+  if (format === "json") {
+    for (const { line, value } of recordsFromJson(text)) { const r = checker.value(line, value); if (r) rows.push(r); }
+  } else {
+    let records: CsvRecord[];
+    try { records = parseCsv(text); } catch (e) { csvFailure(e); }
+    if (!records.length) throw new ImportError([{ line: 1, message: EMPTY_FILE }]);
+    checker.header(records[0]);
+    if (records.length === 1) throw new ImportError([{ line: records[0].line, message: "the file has a header but no incidents" }]);
+    for (let k = 1; k < records.length; k++) { const r = checker.csvRecord(records[k]); if (r) rows.push(r); }
   }
-  if (problems.length) throw new ImportError(problems);
+  if (checker.problems.length) throw new ImportError(checker.problems);
   return rows;
+}
+
+/**
+ * Reads a CSV import from a stream of bytes (a file read in chunks) and yields its valid rows
+ * in batches of `batchSize`, so memory holds one chunk and one batch, not the file. Problems
+ * are appended to `problems` as they are found and reading goes on, so every problem in the
+ * file is listed; the caller must write nothing when `problems` is not empty at the end.
+ * Problems that make the rest unreadable (bad UTF-8, CSV syntax, a bad header) throw.
+ */
+export async function* readImportStream(chunks: AsyncIterable<Uint8Array>, problems: ImportProblem[], batchSize = 2000): AsyncGenerator<ImportRow[]> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const reader = new CsvReader();
+  const checker = new RowChecker("csv", problems);
+  let headerLine = 1;
+  let batch: ImportRow[] = [];
+  let lines = 1; // lines fully decoded so far, to name the line of a bad byte
+  let anyText = false;
+  const take = (records: CsvRecord[]) => {
+    for (const rec of records) {
+      if (!checker.sawHeader) { checker.header(rec); headerLine = rec.line; continue; }
+      const r = checker.csvRecord(rec);
+      if (r) batch.push(r);
+    }
+  };
+  for await (const chunk of chunks) {
+    let text: string;
+    try { text = decoder.decode(chunk, { stream: true }); } catch { throw new ImportError([{ line: firstBadUtf8Line(chunk, lines), message: NOT_UTF8 }]); }
+    for (let k = chunk.indexOf(0x0a); k !== -1; k = chunk.indexOf(0x0a, k + 1)) lines++;
+    if (!anyText && text.trim()) anyText = true;
+    try { take(reader.push(text)); } catch (e) { csvFailure(e); }
+    if (batch.length >= batchSize) { yield batch; batch = []; }
+  }
+  let tail: string;
+  try { tail = decoder.decode(); } catch { throw new ImportError([{ line: lines, message: NOT_UTF8 }]); }
+  if (tail.trim()) anyText = true;
+  if (!anyText) throw new ImportError([{ line: 1, message: EMPTY_FILE }]);
+  try { take(reader.push(tail)); take(reader.end()); } catch (e) { csvFailure(e); }
+  if (checker.sawHeader && checker.records === 0) throw new ImportError([{ line: headerLine, message: "the file has a header but no incidents" }]);
+  if (batch.length) yield batch;
 }
