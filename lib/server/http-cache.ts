@@ -16,6 +16,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+// Types only: the proxy's bundle must not load the database drivers; it uses the handle instrumentation opened.
 import type { Database } from "./prisma-factory.ts";
 import { SERVER_DB_KEY } from "./db-key.ts";
 
@@ -28,11 +29,11 @@ const MAX_ENTRY_BYTES = 4 * 2 ** 20;
 /** Marks the proxy's own render request, so it passes straight through to Next. */
 export const INTERNAL_HEADER = "x-corridor-watch-render";
 const INTERNAL_SECRET = randomBytes(16).toString("hex");
-const NONCE_PLACEHOLDER = "__CW_NONCE__";
 // Headers that belong to one response or one hop, never replayed from the cache.
 const DROP = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "set-cookie", "etag", "cache-control", "content-security-policy", "vary", "x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]);
 
-type Entry = { status: number; headers: [string, string][]; body: string; bytes: number };
+/** `parts` is the body split where the nonce was: a response is parts.join(fresh nonce). */
+type Entry = { status: number; headers: [string, string][]; parts: string[]; bytes: number };
 const entries = new Map<string, Entry>();
 let bytes = 0;
 let newestVersion = -1n;
@@ -49,7 +50,10 @@ async function dataVersion(): Promise<bigint | null> {
   const database = (globalThis as Record<string, unknown>)[SERVER_DB_KEY] as Database | undefined;
   if (!database) return null;
   try {
-    const [row] = await database.prisma.$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "DataVersion" WHERE "id" = 1`;
+    const raw = database.rawQuery?.();
+    const [row] = raw
+      ? (await raw.query<{ version: string }>(`SELECT "version"::text AS "version" FROM "DataVersion" WHERE "id" = 1`)).rows
+      : await database.prisma.$queryRaw<{ version: string }[]>`SELECT "version"::text AS "version" FROM "DataVersion" WHERE "id" = 1`;
     return row ? BigInt(row.version) : null;
   } catch { return null; } // unreachable or unmigrated: no caching; the page itself reports the outage
 }
@@ -92,7 +96,7 @@ function respond(e: Entry, nonce: string, policy: string, etag: string): Respons
   headers.set("Vary", "Cookie");
   headers.set("Content-Security-Policy", policy);
   headers.set("X-Corridor-Watch-Cache", "hit");
-  return new Response(e.body.replaceAll(NONCE_PLACEHOLDER, nonce), { status: e.status, headers });
+  return new Response(e.parts.length === 1 ? e.parts[0] : e.parts.join(nonce), { status: e.status, headers });
 }
 
 export type CacheDecision =
@@ -139,7 +143,7 @@ export async function fromHttpCache(request: Request, nonce: string, policy: (no
   const body = await rendered.text();
   const entry: Entry = {
     status: 200, headers: [...rendered.headers].filter(([k]) => !DROP.has(k.toLowerCase())),
-    body: body.replaceAll(nonce, NONCE_PLACEHOLDER), bytes: body.length * 2,
+    parts: body.split(nonce), bytes: body.length * 2,
   };
   store(key, version, entry);
   const response = respond(entry, nonce, policy(nonce), etag);

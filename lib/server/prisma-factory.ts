@@ -9,7 +9,11 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 import { readEnv } from "./env.ts";
 import { lockDataDir } from "./pglite-lock.ts";
 
-export type Database = { prisma: PrismaClient; kind: "postgres" | "pglite"; close: () => Promise<void> };
+export type Database = {
+  prisma: PrismaClient; kind: "postgres" | "pglite"; close: () => Promise<void>;
+  /** A plain driver connection for one-row reads on hot paths (see rawQueryOf). */
+  rawQuery?: () => SqlRunner;
+};
 
 /** What both pg.Client and a PGlite transaction offer. */
 export type SqlRunner = { query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> };
@@ -21,6 +25,12 @@ export type RawTransaction = <T>(fn: (sql: SqlRunner) => Promise<T>) => Promise<
 // driver connection well under a millisecond. Keyed on the client so callers keep passing a PrismaClient.
 const rawTransactions = new WeakMap<PrismaClient, RawTransaction>();
 export const rawTransactionOf = (prisma: PrismaClient): RawTransaction | null => rawTransactions.get(prisma) ?? null;
+
+// One-row reads on the hottest path (the HTTP cache reads the data version on every request):
+// a driver query costs a fraction of Prisma's per-query overhead. PostgreSQL: a small pool of
+// its own, opened on first use and ended with the client; PGlite: the same instance.
+const rawQueries = new WeakMap<PrismaClient, () => SqlRunner>();
+export const rawQueryOf = (prisma: PrismaClient): SqlRunner | null => rawQueries.get(prisma)?.() ?? null;
 
 function pgTransaction(url: string): RawTransaction {
   return async (fn) => {
@@ -52,7 +62,16 @@ export function openDatabase(opts: { databaseUrl?: string; pglite?: PGlite; hold
   if (url) {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     rawTransactions.set(prisma, pgTransaction(url));
-    return { prisma, kind: "postgres", close: () => prisma.$disconnect() };
+    let pool: pg.Pool | null = null;
+    const rawQuery = () => {
+      if (!pool) {
+        pool = new pg.Pool({ connectionString: url, max: 4 });
+        pool.on("error", (e) => console.error("database pool:", e.message)); // an idle connection dropped by the server must not crash the process
+      }
+      return pool as unknown as SqlRunner;
+    };
+    rawQueries.set(prisma, rawQuery);
+    return { prisma, kind: "postgres", rawQuery, close: async () => { await prisma.$disconnect(); await pool?.end(); } };
   }
   mkdirSync(env.pgliteDir, { recursive: true }); // PGlite's nodefs only makes the last folder
   const release = lockDataDir(env.pgliteDir, opts.holder ?? commandName());
@@ -66,9 +85,12 @@ function commandName(): string {
 function onPglite(db: PGlite, release?: () => void): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   rawTransactions.set(prisma, pgliteTransaction(db));
+  const rawQuery = () => db as unknown as SqlRunner;
+  rawQueries.set(prisma, rawQuery);
   return {
     prisma,
     kind: "pglite",
+    rawQuery,
     close: async () => {
       await prisma.$disconnect();
       if (release) {
