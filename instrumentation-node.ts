@@ -3,7 +3,6 @@
 // not at the first request: it refuses to start while a migrate, seed or import command
 // holds the directory, and no command can take it while the server runs (PGlite would
 // silently lose writes otherwise). lib/db.ts reuses this handle.
-import { readEnv } from "./lib/server/env.ts";
 import { openDatabase } from "./lib/server/prisma-factory.ts";
 import { SERVER_DB_KEY } from "./lib/server/db-key.ts";
 import { installGracefulShutdown } from "./lib/server/shutdown.ts";
