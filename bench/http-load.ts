@@ -32,4 +32,7 @@ try {
     const ok = r.requests.average >= target.rps && (target.p99 === undefined || r.latency.p99 < target.p99) && errors === 0;
     console.log(`${path}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${errors} errors (first render ${Math.round(cold)} ms; cache ${warm.headers.get("x-corridor-watch-cache")}); target >= ${target.rps} req/s${target.p99 ? `, p99 < ${target.p99} ms` : ""}: ${ok ? "met" : "NOT met"}`);
   }
+  // Last, warm: the floor. /api/health goes through the same proxy and handler machinery with no data and no version read.
+  const floor = await autocannon({ url: `${base}/api/health`, connections, duration: seconds });
+  console.log(`/api/health (the framework's floor): ${Math.round(floor.requests.average)} req/s, p50 ${floor.latency.p50} ms, p99 ${floor.latency.p99} ms`);
 } finally { proc.kill("SIGTERM"); }
