@@ -1,13 +1,15 @@
-// On the embedded database the server opens (and so locks) the data directory at start-up,
+// The server opens its database handle at start-up (the proxy's HTTP cache reads the data version
+// through it, lib/server/http-cache.ts). On the embedded database that also locks the data directory,
 // not at the first request: it refuses to start while a migrate, seed or import command
 // holds the directory, and no command can take it while the server runs (PGlite would
 // silently lose writes otherwise). lib/db.ts reuses this handle.
-import { readEnv } from "./lib/server/env.ts";
 import { openDatabase } from "./lib/server/prisma-factory.ts";
 import { SERVER_DB_KEY } from "./lib/server/db-key.ts";
+import { installGracefulShutdown } from "./lib/server/shutdown.ts";
 
 export async function openServerDatabase() {
-  if (process.env.NEXT_PHASE === "phase-production-build" || readEnv().databaseUrl) return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  installGracefulShutdown();
   try {
     (globalThis as Record<string, unknown>)[SERVER_DB_KEY] ??= openDatabase({ holder: "server" });
   } catch (e) {

@@ -23,6 +23,7 @@ import type { SqlRunner } from "../lib/write/synth/load.ts";
 import { synthesize } from "../lib/write/synth/synthesize.ts";
 import { DEFAULT_POSTGRES_SERVER, parseScale, scaleLabel, synthDatabaseName, synthPgliteDir, withDatabase, type TargetSpec } from "../lib/write/synth/target.ts";
 import { SERVER_NODE_FLAGS } from "./server-flags.ts";
+import { benchImport, IMPORT_TARGETS } from "./import.ts";
 import { exportSelect, filterQuery, overviewQueries, tableQueries, timeQueries, type BenchFilter, type TableSort } from "./raw-sql.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -45,7 +46,7 @@ function parse(): Args {
   const { values } = parseArgs({
     options: {
       scales: { type: "string" }, pglite: { type: "string" }, "load-scale": { type: "string" }, iterations: { type: "string" }, port: { type: "string" },
-      server: { type: "string" }, "skip-build": { type: "boolean" }, "no-load": { type: "boolean" }, "no-lighthouse": { type: "boolean" }, "no-csv": { type: "boolean" },
+      server: { type: "string" }, "skip-build": { type: "boolean" }, "no-load": { type: "boolean" }, "no-lighthouse": { type: "boolean" }, "no-csv": { type: "boolean" }, "no-import": { type: "boolean" },
       "load-seconds": { type: "string" }, "csv-seconds": { type: "string" }, out: { type: "string" }, smoke: { type: "boolean" },
     },
   });
@@ -476,6 +477,16 @@ async function main() {
       rows.push({ section: "run", backend: run.backend, scale, measure: "-", value: "failed", note: msg.split("\n")[0].slice(0, 160) });
       log(`${key} failed: ${msg}`);
     }
+    save();
+  }
+
+  // db:import at 100k on both databases (bench/import.ts; `--no-import` skips it).
+  if (!a.smoke && !process.argv.includes("--no-import")) {
+    try {
+      const imported = await benchImport({ rows: 100_000, backends: ["postgres", "pglite"], server: a.server, log });
+      results.import = imported;
+      for (const r of imported) rows.push({ section: "db:import", backend: r.backend, scale: "100k", measure: "100k-row CSV", value: `${r.seconds.toFixed(1)} s, ${Math.round(r.peakRssMb)} MB`, limit: `COPY ${r.copySeconds.toFixed(2)} s`, target: `<= ${IMPORT_TARGETS.seconds} s, < ${IMPORT_TARGETS.rssMb} MB`, ok: r.ok });
+    } catch (e) { rows.push({ section: "db:import", backend: "-", scale: "100k", measure: "-", value: "failed", note: (e as Error).message.slice(0, 160) }); }
     save();
   }
 
