@@ -33,7 +33,7 @@ export async function CasualtyTrendWidget({ filters }: WidgetProps) {
   const rows = await casualtiesPerYear(filters);
   return (
     <ChartCard id="casualties" title="Killed and injured per year"
-      note="Each incident counts the lowest figure its sources give. A gap means no source gives the figure for any incident that year; incidents with an unknown figure add nothing to the year (the table says how many).">
+      note="Each incident counts its best figure (the latest credible account). Chinese victims beside all victims; a year with no bar has no figure from any source; incidents with an unknown figure add nothing (counted below the chart and in the table).">
       <CasualtyTrendChart rows={rows} />
     </ChartCard>
   );

@@ -2,8 +2,9 @@
 // The recharts drawings, in a chunk of their own: lazy-plots.tsx loads it after the page is
 // interactive, so recharts (most of the overview's JavaScript) is not on the first load. The
 // headline numbers and every chart's data table are server-rendered without it.
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { CasualtyYear, YearBreakdown } from "@/lib/data/overview.ts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { YearBreakdown } from "@/lib/data/overview.ts";
+import type { Outcome, TrendBar } from "@/lib/casualty-trend.ts";
 import { ChartTooltip, legendProps } from "./chart-tooltip.tsx";
 import { seriesColor } from "./palette.ts";
 import { CASUALTY_SERIES } from "./casualty-series.ts";
@@ -41,20 +42,19 @@ export function CategoryBarPlot({ data, category, color }: { data: { axis: strin
   );
 }
 
-export function CasualtyTrendPlot({ rows }: { rows: CasualtyYear[] }) {
+export function CasualtyTrendPlot({ bars, outcome, cumulative }: { bars: TrendBar[]; outcome: Outcome; cumulative: boolean }) {
+  const [chinese, all] = outcome === "killed" ? [CASUALTY_SERIES[0], CASUALTY_SERIES[2]] : [CASUALTY_SERIES[1], CASUALTY_SERIES[3]];
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 24, left: 0 }}>
+      <BarChart data={bars} margin={{ top: 8, right: 12, bottom: 24, left: 0 }} barGap={1}>
         <CartesianGrid vertical={false} stroke="#e7e5e4" />
         <XAxis dataKey="year" tickLine={false} minTickGap={8} label={{ value: "Year", position: "insideBottom", offset: -14, fill: "#57534e" }} />
-        <YAxis allowDecimals={false} width={52} label={{ value: "People", angle: -90, position: "insideLeft", offset: 4, dy: 24, fill: "#57534e" }} />
-        <Tooltip content={<ChartTooltip />} />
+        <YAxis allowDecimals={false} width={52} label={{ value: cumulative ? `People ${outcome}, so far` : `People ${outcome}`, angle: -90, position: "insideLeft", offset: 4, dy: 40, fill: "#57534e" }} />
+        <Tooltip content={<ChartTooltip />} cursor={{ fill: "rgb(0 0 0 / 0.05)" }} />
         <Legend verticalAlign="top" {...legendProps} />
-        {CASUALTY_SERIES.map((s) => (
-          <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeDasharray={s.dash} strokeWidth={2}
-            dot={{ r: 2.5 }} activeDot={{ r: 4 }} connectNulls={false} isAnimationActive={false} />
-        ))}
-      </LineChart>
+        <Bar dataKey="chinese" name={chinese.label} fill={chinese.color} isAnimationActive={false} />
+        <Bar dataKey="all" name={all.label} fill={all.color} isAnimationActive={false} />
+      </BarChart>
     </ResponsiveContainer>
   );
 }
