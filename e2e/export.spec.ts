@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 
-const HEADER = "id,date,date_precision,province,district,city,attack_type,target,project,perpetrators,attribution,chinese_killed,chinese_injured,total_killed,total_injured,attackers_killed,summary,source_urls";
+// Today's header: the first 18 columns as they have always been, then the appended ones (ranges, coordinates).
+const HEADER = "id,date,date_precision,province,district,city,attack_type,target,project,perpetrators,attribution,chinese_killed,chinese_injured,total_killed,total_injured,attackers_killed,summary,source_urls"
+  + ",chinese_killed_low,chinese_killed_high,chinese_injured_low,chinese_injured_high,total_killed_low,total_killed_high,total_injured_low,total_injured_high,latitude,longitude,geo_precision";
 
 /** A small RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {
