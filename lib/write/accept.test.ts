@@ -5,7 +5,7 @@ import { tableChecksums } from "../testing/checksum.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
 import { readDataVersion } from "../data/data-version.ts";
-import { AcceptError, acceptCandidate, parseAcceptRequest, type AcceptRequest } from "./accept.ts";
+import { AcceptError, acceptCandidate, parseAcceptRequest, type AcceptInput } from "./accept.ts";
 import type { Candidate } from "./candidate.ts";
 import { storeReport } from "./reports.ts";
 import { snapshotIncidents } from "./revisions.ts";
@@ -47,13 +47,13 @@ const EDITOR = { id: "u-editor", name: "Test Editor", email: "editor@example.org
 describe.each(backends())("accept on %s", (backend) => {
   let db: TestDatabase;
   let reportId: string;
-  const accept = (over: Partial<AcceptRequest> & Record<string, unknown>, id = reportId) =>
+  const accept = (over: Partial<AcceptInput> & Record<string, unknown>, id = reportId) =>
     acceptCandidate(db.prisma, id, parseAcceptRequest({ candidate: 0, incidentId: QUETTA, facts: { figures: [], attributions: [] }, ...over }), EDITOR);
   const everything = async () => ({
     ...(await tableChecksums(db.prisma)),
     revisions: await db.prisma.revision.count(), reports: await db.prisma.report.count(), version: String(await readDataVersion(db.prisma)),
   });
-  async function refused(over: Partial<AcceptRequest> & Record<string, unknown>, status: number, field: RegExp) {
+  async function refused(over: Partial<AcceptInput> & Record<string, unknown>, status: number, field: RegExp) {
     const before = await everything();
     const e = await accept(over).then(() => null, (x) => x);
     expect(e).toBeInstanceOf(AcceptError);

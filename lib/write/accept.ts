@@ -58,6 +58,7 @@ export const acceptRequestSchema = z.object({
 }).strict();
 
 export type AcceptRequest = z.infer<typeof acceptRequestSchema>;
+export type AcceptInput = z.input<typeof acceptRequestSchema>;
 export type Problem = { field: string; message: string };
 
 export class AcceptError extends Error {
