@@ -63,8 +63,8 @@ describe.each(backends())("feed on %s", (backend) => {
     expect(parsed).toHaveLength(entries.length);
     for (const e of parsed) expect(asList(e.link)[0]["@href"]).toBe(e.id); // the entry id is the incident's address
     const hostile = parsed.find((e) => String(e.id).endsWith("/incidents/2024-09-09-fixture-hostile"))!;
-    expect(String(hostile.summary)).toContain("Bad  text & <b>markup</b> ]]>");
-    expect(String(hostile.summary)).toMatch(/^New incident\./);
+    expect(String((hostile.summary as Node)["#text"])).toContain("Bad  text & <b>markup</b> ]]>");
+    expect(String((hostile.summary as Node)["#text"])).toMatch(/^New incident\./);
   });
 
   it("takes the pages' filters", async () => {
