@@ -17,11 +17,12 @@ type Row = { id: number; createdAt: Date; actor: string; kind: string; entity: s
 async function toViews(prisma: PrismaClient, rows: Row[]): Promise<RevisionView[]> {
   const ids = [...new Set(rows.map((r) => r.sourceId).filter((s): s is string => !!s))];
   const sources = new Map((await prisma.source.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, url: true } })).map((s) => [s.id, s]));
+  const names = new Map((await prisma.perpetrator.findMany({ select: { id: true, shortName: true } })).map((g) => [g.id, g.shortName]));
   return rows.map((r) => ({
     id: r.id, at: r.createdAt, actor: r.actor, kind: r.kind, entity: r.entity, entityId: r.entityId, incidentId: r.incidentId,
     source: r.sourceId ? sources.get(r.sourceId) ?? { id: r.sourceId, title: r.sourceId, url: null } : null,
     changes: r.entity === "incident"
-      ? incidentChanges(r.before as IncidentSnapshot | null, r.after as IncidentSnapshot | null)
+      ? incidentChanges(r.before as IncidentSnapshot | null, r.after as IncidentSnapshot | null, names)
       : [{ kind: r.before ? "changed" : "created", what: `${r.entity} ${(r.after as { title?: string } | null)?.title ?? r.entityId}` }],
   }));
 }

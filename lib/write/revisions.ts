@@ -20,10 +20,9 @@ export type RevisionActor = {
   reportId?: string | null;
 };
 
-/** The command running this process, as a revision's author. */
+/** A command as a revision's author: the seed writer is `npm run db:seed`, the importer `npm run db:import`. */
 export function commandActor(kind: "seed" | "import", detail?: string): RevisionActor {
-  const script = process.env.npm_lifecycle_event ?? (kind === "seed" ? "db:seed" : "db:import");
-  return { kind, actor: `npm run ${script}${detail ? ` (${detail})` : ""}` };
+  return { kind, actor: `npm run ${kind === "seed" ? "db:seed" : "db:import"}${detail ? ` (${detail})` : ""}` };
 }
 
 export type IncidentSnapshot = {
