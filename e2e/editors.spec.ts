@@ -149,6 +149,8 @@ test.describe("editors", () => {
   test("a cross-site POST and an oversized upload are refused, with nothing written", async ({ page }) => {
     await signIn(page);
     const before = await everything();
+    const crossSignIn = await page.request.post(`${base}/api/auth/sign-in/email`, { headers: { origin: "https://evil.example", "x-forwarded-for": nextAddress() }, data: EDITOR });
+    expect(crossSignIn.status()).toBe(403);
     const crossSite = await page.request.post(`${base}/api/reports`, { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, data: { text: TEXT, published: "2024-03-27" } });
     expect(crossSite.status()).toBe(403);
     expect((await crossSite.json()).message).toMatch(/cross-site/);

@@ -6,6 +6,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { admin } from "better-auth/plugins/admin";
 import { adminAc, defaultAc } from "better-auth/plugins/admin/access";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { allowedOrigins } from "./origin.ts";
 
 // Editors may use the app's write endpoints but none of the user-management ones.
 const editorAc = defaultAc.newRole({ user: [], session: [] });
@@ -27,6 +28,9 @@ export function createAuth(prisma: PrismaClient, opts: AuthOptions) {
     appName: "Corridor Watch",
     secret: opts.secret,
     baseURL: opts.baseURL,
+    // The same origins the app's own write endpoints accept (lib/auth/origin.ts): this host as
+    // the request names it, and BETTER_AUTH_URL. Without a base URL the library trusts none.
+    trustedOrigins: async (request) => (request ? [...allowedOrigins(request.headers, request.url, opts.baseURL)] : opts.baseURL ? [new URL(opts.baseURL).origin] : []),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: {
       enabled: true,
