@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { startTransition } from "react";
-import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/server/db-errors.ts";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/error-digests.ts";
 
 // Shown when a page fails on the server. It never shows the error's message or stack (they
 // can carry connection details); the digest says whether the database was unreachable, and

@@ -5,6 +5,8 @@
 // whatever the page does on top of that is overhead the tuning phase can remove.
 // Values are parameters; only constant SQL is concatenated.
 import type { SqlRunner } from "../lib/write/synth/load.ts";
+import { parseFilters } from "../lib/filters.ts";
+import { incidentSql } from "../lib/data/incident-sql.ts";
 
 /** The benchmark's filters: the URL contract's defaults (direct links only) plus these. */
 export type BenchFilter = { province?: string[]; group?: string[]; from?: string; to?: string };
@@ -18,17 +20,15 @@ export function filterQuery(f: BenchFilter): string {
   return p.toString();
 }
 
-/** The WHERE clause over "Incident" i for a filter; `$n` placeholders start at `first`. */
-function where(f: BenchFilter, first = 1): { sql: string; params: unknown[] } {
-  const and = [`i."chineseLink" = 'direct'`];
-  const params: unknown[] = [];
-  const next = (v: unknown) => { params.push(v); return `$${first + params.length - 1}`; };
-  if (f.province?.length) and.push(`i."province" = ANY(${next(f.province)}::"Province"[])`);
-  if (f.group?.length) and.push(`EXISTS (SELECT 1 FROM "Attribution" fa WHERE fa."incidentId" = i."id" AND fa."perpetratorId" = ANY(${next(f.group)}::text[]))`);
-  // The URL's "from=2015" is the first day of 2015 and "to=2024" the last day of 2024.
-  if (f.from) and.push(`i."date" >= ${next(f.from.length === 4 ? `${f.from}-01-01` : f.from)}::date`);
-  if (f.to) and.push(`i."date" <= ${next(f.to.length === 4 ? `${f.to}-12-31` : f.to)}::date`);
-  return { sql: and.join(" AND "), params };
+/**
+ * The WHERE clause over "Incident" i for a filter: the app's own filter function (so both
+ * sides select the same incidents by construction), read as PostgreSQL text with its
+ * parameters. `$n` placeholders start at 1.
+ */
+function where(f: BenchFilter): { sql: string; params: unknown[] } {
+  const { filters } = parseFilters(new URLSearchParams(filterQuery(f)));
+  const sql = incidentSql(filters);
+  return { sql: sql.text, params: sql.values };
 }
 
 type Query = { name: string; sql: string; params: unknown[] };

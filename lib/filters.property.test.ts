@@ -3,7 +3,8 @@
 // serialises to a canonical query that parses cleanly to the same filters.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { filterSchema, filtersToSearchParams, parseFilters, type KnownSlugs } from "./filters.ts";
+import { filterSchema, parseFilters, type KnownSlugs } from "./filters.ts";
+import { filtersToSearchParams } from "./incident-model.ts";
 import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES } from "./vocab.ts";
 import { FILTER_PARAMS, FIXED_QUERIES, badQuery } from "./testing/bad-queries.ts";
 

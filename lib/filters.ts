@@ -1,14 +1,13 @@
-// The one URL contract shared by every page, the JSON API and the CSV export. Query
-// parameters are parsed here, once, by one zod schema; everything downstream takes the
-// parsed `Filters` object. A bad parameter never causes a 500: it is reported by name in
+// The one parse of the URL shared by every page, the JSON API and the CSV export. The zod
+// schema is derived from FILTER_PARAMS in lib/incident-model.ts; everything downstream takes
+// the parsed `Filters` object. A bad parameter never causes a 500: it is reported by name in
 // `problems`, dropped, and the rest of the view still works (the API answers 400 instead).
+// Server-side only in practice: zod would add ~35 KB of gzipped JavaScript to every page,
+// so client components take what they need from lib/incident-model.ts.
 import { z } from "zod";
-import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES } from "./vocab.ts";
-import { MAX_PAGE, PAGE_SIZES, SORT_KEYS } from "./filter-params.ts";
+import { FILTER_KEYS, FILTER_PARAMS, MULTI_KEYS, type FilterKey, type Filters, type MultiKey } from "./incident-model.ts";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./vocab.ts";
 
-export { DEFAULT_FILTERS, MAX_PAGE, PAGE_SIZES, SORT_KEYS, filtersToSearchParams, type SortKey } from "./filter-params.ts";
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const YEAR_OR_DAY = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/;
 
 /** "2021" or "2021-03-01" -> a UTC day; `end` turns a bare year into its last day. Rejects 2021-02-30. */
@@ -30,37 +29,40 @@ const many = <T extends z.ZodType>(item: T) => z.array(item).max(50, "at most 50
 const one = <T extends z.ZodType<unknown, any>>(item: T) =>
   z.array(z.string()).max(1, "give this parameter once").optional().transform((a) => a?.[0]).pipe(item);
 
-const enumValue = <T extends Record<string, string>>(vocab: T, what: string) =>
+const enumValue = (vocab: Record<string, string>, what: string) =>
   // Own keys only: `in` would also accept "constructor" or "toString", which no database enum holds.
-  z.string().refine((v): v is keyof T & string => Object.hasOwn(vocab, v), { message: `unknown ${what}; expected one of ${Object.keys(vocab).join(", ")}` });
+  z.string().refine((v) => Object.hasOwn(vocab, v), { message: `unknown ${what}; expected one of ${Object.keys(vocab).join(", ")}` });
 
-const slugValue = (what: string) => z.string().max(80, `${what} is too long`).regex(SLUG, `is not a valid ${what} slug`);
+const slugValue = (what: string, max: number) => z.string().max(max, `${what} is too long`).regex(SLUG_PATTERN, `is not a valid ${what} slug`);
 
-export const filterSchema = z.object({
-  from: one(boundary(false).optional()),
-  to: one(boundary(true).optional()),
-  province: many(enumValue(PROVINCES, "province")),
-  group: many(slugValue("group")),
-  type: many(enumValue(ATTACK_TYPES, "attack type")),
-  project: many(slugValue("project")),
-  sector: many(enumValue(PROJECT_SECTORS, "sector")),
-  /** "chinese": only incidents in which Chinese nationals were killed, injured or kidnapped. */
-  victims: one(z.enum(["all", "chinese"]).default("all")),
-  /** "all" also counts incidents whose link to Chinese interests is weak or disputed. */
-  links: one(z.enum(["direct", "all"]).default("direct")),
-  // Whitespace-only text is no search (not a search for ""), so the canonical link omits it.
-  // PostgreSQL refuses text holding NUL (SQLSTATE 22021), so a NUL would fail the query: control
-  // characters are refused here, by name, like any other bad value.
-  q: one(z.string().trim().max(100, "search text is limited to 100 characters").regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters").optional().transform((v) => v || undefined)),
-  sort: one(z.enum(SORT_KEYS).default("date")),
-  dir: one(z.enum(["asc", "desc"]).default("desc")),
-  page: one(z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(MAX_PAGE).default(1)),
-  pageSize: one(z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n), { message: `must be one of ${PAGE_SIZES.join(", ")}` }).default(25)),
-});
+type Param = (typeof FILTER_PARAMS)[FilterKey];
 
-const MULTI = new Set(["province", "group", "type", "project", "sector"]);
+function paramSchema(p: Param): z.ZodType {
+  switch (p.kind) {
+    case "from": return one(boundary(false).optional());
+    case "to": return one(boundary(true).optional());
+    case "enum": return many(enumValue(p.vocab, p.noun));
+    case "slug": return many(slugValue(p.noun, MAX_SLUG_LENGTH));
+    case "choice": return one(z.enum(p.values as readonly [string, ...string[]]).default(p.default));
+    // Whitespace-only text is no search (not a search for ""), so the canonical link omits it.
+    // PostgreSQL refuses text holding NUL (SQLSTATE 22021), so a NUL would fail the query: control
+    // characters are refused here, by name, like any other bad value.
+    case "text": return one(z.string().trim().max(p.max, `search text is limited to ${p.max} characters`).regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters").optional().transform((v) => v || undefined));
+    case "int": {
+      const values: readonly number[] | undefined = "values" in p ? p.values : undefined;
+      let n = z.coerce.number().int("must be a whole number");
+      if ("min" in p) n = n.min(p.min, `must be ${p.min} or more`);
+      if ("max" in p) n = n.max(p.max);
+      return one((values ? n.refine((v) => values.includes(v), { message: `must be one of ${values.join(", ")}` }) : n).default(p.default));
+    }
+  }
+}
 
-export type Filters = z.output<typeof filterSchema>;
+/** The URL contract as one zod object, one entry per FILTER_PARAMS key. */
+export const filterSchema = z.object(Object.fromEntries(FILTER_KEYS.map((k) => [k, paramSchema(FILTER_PARAMS[k])])) as Record<FilterKey, z.ZodType>);
+
+const MULTI = new Set<string>(MULTI_KEYS);
+
 export type FilterProblem = { param: string; message: string };
 export type ParsedFilters = { filters: Filters; problems: FilterProblem[] };
 
@@ -71,11 +73,10 @@ type ParamSource = URLSearchParams | Record<string, string | string[] | undefine
 
 function toRecord(params: ParamSource): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  const keys = Object.keys(filterSchema.shape);
   if (params instanceof URLSearchParams) {
-    for (const key of keys) { const all = params.getAll(key); if (all.length) out[key] = all; }
+    for (const key of FILTER_KEYS) { const all = params.getAll(key); if (all.length) out[key] = all; }
   } else {
-    for (const key of keys) { const v = params[key]; if (v !== undefined) out[key] = Array.isArray(v) ? v : [v]; }
+    for (const key of FILTER_KEYS) { const v = params[key]; if (v !== undefined) out[key] = Array.isArray(v) ? v : [v]; }
   }
   // An empty value (?province=) means "not set", as an HTML form submits it.
   for (const key of Object.keys(out)) { out[key] = out[key].filter((v) => v !== ""); if (!out[key].length) delete out[key]; }
@@ -107,23 +108,21 @@ export function parseFilters(params: ParamSource, known?: KnownSlugs): ParsedFil
     result = filterSchema.safeParse(raw);
     if (!result.success) throw new Error(`filter defaults are invalid: ${result.error.message}`); // a bug, not bad input
   }
-  const filters = result.data;
+  const filters = result.data as Filters;
   if (filters.from && filters.to && filters.to < filters.from) {
     problems.push({ param: "to", message: "is before from" });
     filters.to = undefined;
   }
   if (known) {
-    const unknownGroups = filters.group.filter((g) => !known.groups.has(g));
-    if (unknownGroups.length) problems.push({ param: "group", message: `unknown group ${unknownGroups.join(", ")}` });
-    filters.group = filters.group.filter((g) => known.groups.has(g));
-    const unknownProjects = filters.project.filter((p) => !known.projects.has(p));
-    if (unknownProjects.length) problems.push({ param: "project", message: `unknown project ${unknownProjects.join(", ")}` });
-    filters.project = filters.project.filter((p) => known.projects.has(p));
+    for (const key of MULTI_KEYS) {
+      const p = FILTER_PARAMS[key];
+      if (p.kind !== "slug") continue;
+      const exists = known[p.known];
+      const unknown = filters[key].filter((v) => !exists.has(v));
+      if (unknown.length) problems.push({ param: key, message: `unknown ${p.noun} ${unknown.join(", ")}` });
+      (filters as Record<MultiKey, string[]>)[key] = filters[key].filter((v) => exists.has(v));
+    }
   }
-  filters.province = [...new Set(filters.province)];
-  filters.group = [...new Set(filters.group)];
-  filters.type = [...new Set(filters.type)];
-  filters.project = [...new Set(filters.project)];
-  filters.sector = [...new Set(filters.sector)];
+  for (const key of MULTI_KEYS) (filters as Record<MultiKey, string[]>)[key] = [...new Set(filters[key] as string[])];
   return { filters, problems };
 }

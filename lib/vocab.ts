@@ -120,3 +120,28 @@ export type CasualtyOutcome = keyof typeof CASUALTY_OUTCOMES;
 export function keysOf<T extends Record<string, string>>(vocab: T): [keyof T & string, ...(keyof T & string)[]] {
   return Object.keys(vocab) as [keyof T & string, ...(keyof T & string)[]];
 }
+
+export type DatePrecision = keyof typeof DATE_PRECISIONS;
+export type ProjectSector = keyof typeof PROJECT_SECTORS;
+export type PerpetratorKind = keyof typeof PERPETRATOR_KINDS;
+export type ChineseLink = keyof typeof CHINESE_LINKS;
+export type SourceKind = keyof typeof SOURCE_KINDS;
+export type FigureMetric = keyof typeof FIGURE_METRICS;
+export type FigureQualifier = keyof typeof FIGURE_QUALIFIERS;
+export type FigureScope = keyof typeof FIGURE_SCOPES;
+export type FigureVictims = keyof typeof FIGURE_VICTIMS;
+
+/** Group, project, source and incident ids: lowercase words joined by hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Longest incident id a URL path or an import may name (a date and a place slug). */
+export const MAX_ID_LENGTH = 120;
+/** Longest group or project slug a URL may name (the longest recorded is under 40). */
+export const MAX_SLUG_LENGTH = 80;
+
+export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+export const MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** "Bombing" for "Bombing (planted or remote IED)": the table's and the filter menu's short name; the full label is on hover. */
+export function attackTypeShort(t: AttackType): string {
+  return ATTACK_TYPES[t].replace(/ \(.*\)$/, "");
+}

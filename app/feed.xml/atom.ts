@@ -4,7 +4,6 @@
 export type AtomEntry = { id: string; title: string; link: string; updated: Date; published?: Date; summary: string; author?: string; categories?: string[] };
 export type AtomFeed = { id: string; title: string; subtitle?: string; selfLink: string; alternateLink: string; updated: Date; author: string; entries: AtomEntry[] };
 
-// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(s: string): string {

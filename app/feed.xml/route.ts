@@ -2,7 +2,7 @@
 // the same query parameters as every page (parsed by lib/filters.ts), each entry linking to
 // its incident. A bad parameter is a 400 naming it, as on the JSON API.
 import { parseFilters } from "@/lib/filters.ts";
-import { filtersToSearchParams } from "@/lib/filter-params.ts";
+import { filtersToSearchParams } from "@/lib/incident-model.ts";
 import { knownSlugs } from "@/lib/data/known-slugs.ts";
 import { feedEntries } from "@/lib/data/feed.ts";
 import { formatIncidentDate } from "@/lib/format.ts";

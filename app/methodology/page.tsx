@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { reconcileReportedFigures } from "@/lib/data/reconciliation.ts";
 import {

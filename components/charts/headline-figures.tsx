@@ -1,23 +1,14 @@
 import Link from "next/link";
-import { filtersToSearchParams, type Filters, type SortKey } from "@/lib/filters.ts";
-import type { Figure, FigureKey, Headlines } from "@/lib/data/overview.ts";
+import { FIGURES, HEADLINE_FIGURE_KEYS, type Filters } from "@/lib/incident-model.ts";
+import { incidentsSortedHref } from "@/lib/links.ts";
+import type { Figure, Headlines } from "@/lib/data/overview.ts";
 import styles from "./charts.module.css";
 
-const MAIN: { key: Exclude<FigureKey, "attackersKilled">; label: string; sort: SortKey }[] = [
-  { key: "chineseKilled", label: "Chinese killed", sort: "chinese_killed" },
-  { key: "chineseInjured", label: "Chinese injured", sort: "chinese_injured" },
-  { key: "totalKilled", label: "All killed", sort: "total_killed" },
-  { key: "totalInjured", label: "All injured", sort: "total_injured" },
-];
+const MAIN = HEADLINE_FIGURE_KEYS.map((key) => ({ key, label: FIGURES[key].label, sort: FIGURES[key].sort }));
 
 const count = (n: number) => n.toLocaleString("en-GB");
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? "" : "s"}`;
 
-/** "/incidents?..." with the same filters, back on page 1, optionally sorted by a figure (largest first). */
-export function incidentsHref(filters: Filters, sort?: SortKey): string {
-  const qs = filtersToSearchParams({ ...filters, page: 1, ...(sort && { sort, dir: "desc" as const }) }).toString();
-  return qs ? `/incidents?${qs}` : "/incidents";
-}
 
 function unknownText(f: Figure, incidents: number): string {
   if (incidents === 0) return "no incidents";
@@ -38,7 +29,7 @@ export function HeadlineFigures({ headlines, filters }: { headlines: Headlines; 
           <span className={styles.headlineLabel}>Incidents</span>
           <span className={styles.headlineValue}>{count(incidents)}</span>
           <span className={styles.headlineUnknown}>matching the filters</span>
-          <Link href={incidentsHref(filters)}>List them<span className={styles.visuallyHidden}> (all {count(incidents)} incidents)</span></Link>
+          <Link href={incidentsSortedHref(filters)}>List them<span className={styles.visuallyHidden}> (all {count(incidents)} incidents)</span></Link>
         </li>
         {MAIN.map(({ key, label, sort }) => {
           const f = figures[key];
@@ -47,7 +38,7 @@ export function HeadlineFigures({ headlines, filters }: { headlines: Headlines; 
               <span className={styles.headlineLabel}>{label}</span>
               <span className={styles.headlineValue} data-unknown={f.total === null || undefined}>{f.total === null ? "unknown" : count(f.total)}</span>
               <span className={styles.headlineUnknown}>{unknownText(f, incidents)}</span>
-              <Link href={incidentsHref(filters, sort)}>See incidents<span className={styles.visuallyHidden}>, most {label.toLowerCase()} first</span></Link>
+              <Link href={incidentsSortedHref(filters, sort)}>See incidents<span className={styles.visuallyHidden}>, most {label.toLowerCase()} first</span></Link>
             </li>
           );
         })}

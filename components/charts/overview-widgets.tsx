@@ -1,6 +1,7 @@
 // The overview's widgets: server components that each ask lib/data/overview.ts one
 // question and hand plain arrays to a client chart. Each streams on its own under a Suspense.
-import type { Filters } from "@/lib/filters.ts";
+import type { Filters } from "@/lib/incident-model.ts";
+import { attackTypeShort } from "@/lib/vocab.ts";
 import {
   casualtiesPerYear, incidentsByAttackType, incidentsByGroup, incidentsByProvince,
   incidentsPerYearByGroup, incidentsPerYearByProvince, overviewHeadlines,
@@ -61,7 +62,7 @@ export async function AttackTypeWidget({ filters }: WidgetProps) {
   const rows = await incidentsByAttackType(filters);
   return (
     <ChartCard id="by-type" title="Incidents by attack type">
-      <CategoryBarChart rows={rows.map((r) => ({ ...r, shortLabel: r.label.replace(/ \(.*\)$/, "") }))} category="Attack type" caption="Incidents by attack type" color="#b45309" />
+      <CategoryBarChart rows={rows.map((r) => ({ ...r, shortLabel: attackTypeShort(r.key) }))} category="Attack type" caption="Incidents by attack type" color="#b45309" />
     </ChartCard>
   );
 }

@@ -13,6 +13,7 @@ export function PlotArea({ height, children }: { height: number; children: React
   useEffect(() => {
     const box = ref.current;
     if (!box) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a browser without IntersectionObserver draws at once, after hydration
     if (typeof IntersectionObserver === "undefined") { setNear(true); return; }
     const watch = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;

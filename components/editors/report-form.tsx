@@ -1,6 +1,7 @@
 "use client";
 // Hands a report to POST /api/reports (the same endpoint scripts use): pasted text as JSON, or
 // a file as multipart. On success, opens the report's review.
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import styles from "./editors.module.css";
 
@@ -11,6 +12,7 @@ export function ReportForm({ today }: { today: string }) {
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const router = useRouter();
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -30,7 +32,7 @@ export function ReportForm({ today }: { today: string }) {
         res = await fetch("/api/reports", { method: "POST", body: upload });
       }
       const json = await res.json().catch(() => ({})) as { id?: string; problems?: Problem[]; message?: string };
-      if (res.status === 201 && json.id) { window.location.assign(`/review/${json.id}`); return; }
+      if (res.status === 201 && json.id) { router.push(`/review/${json.id}`); return; }
       if (json.problems) setProblems(json.problems);
       else setMessage(json.message ?? `The report was not accepted (HTTP ${res.status}).`);
     } catch {

@@ -3,6 +3,7 @@
 // candidate's facts beside the matched incident's current facts, differences marked, with a
 // decision per fact (accept, correct, reject) and where to attach them. Accepting posts to
 // POST /api/reports/<id>/accept, the same endpoint scripts use.
+import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { Candidate } from "@/lib/write/candidate.ts";
 import type { RecordFacts } from "@/lib/data/review.ts";
@@ -117,7 +118,7 @@ function CandidateReview({ reportId, index, candidate: c, record, groups, onShow
     return (
       <div className={`panel ${styles.candidate}`}>
         <p className={styles.ok} role="status">Accepted into the record as revision {done.revision}.</p>
-        <p><a href={`/incidents/${done.incidentId}`}>Open the incident {done.incidentId}</a> · <a href="/changes">Recent changes</a> · <a href="/review">Review another report</a></p>
+        <p><Link href={`/incidents/${done.incidentId}`}>Open the incident {done.incidentId}</Link> · <Link href="/changes">Recent changes</Link> · <Link href="/review">Review another report</Link></p>
       </div>
     );
   }

@@ -3,15 +3,15 @@ import { useId, useRef, useState } from "react";
 import { useDismissableDetails } from "@/components/use-dismissable-details.ts";
 import styles from "./filters.module.css";
 
-export type MenuItem = { value: string; label: string; hint?: string; /** Shown on the closed menu when this is the only choice. */ short?: string };
+export type MenuItem<K extends string = string> = { value: K; label: string; hint?: string; /** Shown on the closed menu when this is the only choice. */ short?: string };
 
-type Props = {
+type Props<K extends string> = {
   label: string;
   /** The query parameter, so the checkboxes also make sense as form fields. */
   name: string;
-  items: MenuItem[];
-  selected: string[];
-  onChange: (selected: string[]) => void;
+  items: MenuItem<K>[];
+  selected: K[];
+  onChange: (selected: K[]) => void;
 };
 
 /**
@@ -21,7 +21,7 @@ type Props = {
  * nothing of them, and the page need not send and hydrate every group and project on
  * every view.
  */
-export function CheckboxMenu({ label, name, items, selected, onChange }: Props) {
+export function CheckboxMenu<K extends string>({ label, name, items, selected, onChange }: Props<K>) {
   const ref = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
   const legendId = useId();

@@ -1,18 +1,15 @@
 // Puts a filter set into words, for the summary above every filtered view. Pure, so server
 // components and tests can both use it.
-import type { Filters } from "@/lib/filters.ts";
+import type { IncidentFilters } from "@/lib/incident-model.ts";
 import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
+import { formatIncidentDate, isWholeYearBoundary } from "@/lib/format.ts";
 import type { FilterOptions } from "@/lib/data/known-slugs.ts";
 
 export type FilterPhrase = { param: string; text: string };
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /** A range boundary in words: a bare year when it is the year's first (or last) day. */
 function boundaryText(d: Date, end: boolean): string {
-  const y = d.getUTCFullYear();
-  const whole = end ? d.getUTCMonth() === 11 && d.getUTCDate() === 31 : d.getUTCMonth() === 0 && d.getUTCDate() === 1;
-  return whole ? String(y) : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${y}`;
+  return isWholeYearBoundary(d, end) ? String(d.getUTCFullYear()) : formatIncidentDate(d, "day", { short: true });
 }
 
 function list(values: string[]): string {
@@ -20,7 +17,7 @@ function list(values: string[]): string {
   return `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
 }
 
-export type DescribableFilters = Pick<Filters, "from" | "to" | "province" | "group" | "type" | "project" | "sector" | "victims" | "links" | "q">;
+export type DescribableFilters = IncidentFilters;
 
 /** One phrase per active filter, in the order the filter bar shows them. Empty when nothing is filtered. */
 export function describeFilters(f: DescribableFilters, options: Pick<FilterOptions, "groups" | "projects">): FilterPhrase[] {

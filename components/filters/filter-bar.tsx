@@ -1,9 +1,10 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useOptimistic, useRef, useState, useTransition } from "react";
-import { DEFAULT_FILTERS, filtersToSearchParams } from "@/lib/filter-params.ts";
-import type { Filters } from "@/lib/filters.ts";
-import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
+import { DEFAULT_FILTERS, MULTI_KEYS, filtersToSearchParams } from "@/lib/incident-model.ts";
+import type { Filters } from "@/lib/incident-model.ts";
+import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES, attackTypeShort } from "@/lib/vocab.ts";
+import { isWholeYearBoundary } from "@/lib/format.ts";
 import type { FilterOptions } from "@/lib/data/known-slugs.ts";
 import { CheckboxMenu } from "./checkbox-menu.tsx";
 import styles from "./filters.module.css";
@@ -15,14 +16,12 @@ type Props = {
   filters: Filters;
 };
 
-const entries = (vocab: Record<string, string>) => Object.entries(vocab).map(([value, label]) => ({ value, label }));
+const entries = <K extends string>(vocab: Record<K, string>) => (Object.keys(vocab) as K[]).map((value) => ({ value, label: vocab[value] }));
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const isYearStart = (d: Date) => d.getUTCMonth() === 0 && d.getUTCDate() === 1;
-const isYearEnd = (d: Date) => d.getUTCMonth() === 11 && d.getUTCDate() === 31;
 
 /** How many filters differ from the defaults (sorting and paging are not filters). */
 export function activeFilterCount(f: Filters): number {
-  const lists = [f.province, f.group, f.type, f.project, f.sector].filter((l) => l.length).length;
+  const lists = MULTI_KEYS.filter((k) => f[k].length).length;
   return lists + Number(Boolean(f.from || f.to)) + Number(f.victims !== DEFAULT_FILTERS.victims) + Number(f.links !== DEFAULT_FILTERS.links) + Number(Boolean(f.q));
 }
 
@@ -75,8 +74,8 @@ export function FilterBar({ options, filters }: Props) {
   const last = options.years?.last ?? first;
   const years: number[] = [];
   for (let y = last; y >= first; y--) years.push(y);
-  const fromValue = shown.from ? (isYearStart(shown.from) ? String(shown.from.getUTCFullYear()) : isoDay(shown.from)) : "";
-  const toValue = shown.to ? (isYearEnd(shown.to) ? String(shown.to.getUTCFullYear()) : isoDay(shown.to)) : "";
+  const fromValue = shown.from ? (isWholeYearBoundary(shown.from, false) ? String(shown.from.getUTCFullYear()) : isoDay(shown.from)) : "";
+  const toValue = shown.to ? (isWholeYearBoundary(shown.to, true) ? String(shown.to.getUTCFullYear()) : isoDay(shown.to)) : "";
   const fromYear = shown.from?.getUTCFullYear();
   const toYear = shown.to?.getUTCFullYear();
 
@@ -119,14 +118,14 @@ export function FilterBar({ options, filters }: Props) {
             </select>
           </label>
         </div>
-        <CheckboxMenu label="Provinces" name="province" items={entries(PROVINCES)} selected={shown.province} onChange={(province) => apply({ province: province as Filters["province"] })} />
+        <CheckboxMenu label="Provinces" name="province" items={entries(PROVINCES)} selected={shown.province} onChange={(province) => apply({ province })} />
         <CheckboxMenu
           label="Groups" name="group"
           items={options.groups.map((g) => ({ value: g.id, label: g.name, hint: g.shortName !== g.name ? `(${g.shortName})` : undefined, short: g.shortName }))}
           selected={shown.group} onChange={(group) => apply({ group })}
         />
-        <CheckboxMenu label="Attack types" name="type" items={entries(ATTACK_TYPES).map((t) => ({ ...t, short: t.label.replace(/ \(.*\)$/, "") }))} selected={shown.type} onChange={(type) => apply({ type: type as Filters["type"] })} />
-        <CheckboxMenu label="Sectors" name="sector" items={entries(PROJECT_SECTORS)} selected={shown.sector} onChange={(sector) => apply({ sector: sector as Filters["sector"] })} />
+        <CheckboxMenu label="Attack types" name="type" items={entries(ATTACK_TYPES).map((t) => ({ ...t, short: attackTypeShort(t.value) }))} selected={shown.type} onChange={(type) => apply({ type })} />
+        <CheckboxMenu label="Sectors" name="sector" items={entries(PROJECT_SECTORS)} selected={shown.sector} onChange={(sector) => apply({ sector })} />
         <CheckboxMenu label="Projects" name="project" items={options.projects.map((p) => ({ value: p.id, label: p.name }))} selected={shown.project} onChange={(project) => apply({ project })} />
         <label className={`${styles.field} ${styles.search}`}>
           <span className={styles.fieldLabel}>Search text</span>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { filtersToSearchParams, type Filters } from "@/lib/filters.ts";
+import { filtersToSearchParams, type Filters } from "@/lib/incident-model.ts";
 import type { FilterOptions } from "@/lib/data/known-slugs.ts";
 import { describeFilters } from "./describe-filters.ts";
 import styles from "./filters.module.css";

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { GroupIncident } from "@/lib/data/groups.ts";
 import { formatCount, formatIncidentDate } from "@/lib/format.ts";
-import { PROVINCES, type Province } from "@/lib/vocab.ts";
+import { PROVINCES } from "@/lib/vocab.ts";
 import { SourceCite } from "@/components/sources/source-cite.tsx";
 import { RoleTag } from "@/components/incident/attribution-panel.tsx";
 import styles from "./groups.module.css";
+import { incidentHref } from "@/lib/links.ts";
 
 /** The group's incidents (all, or the most recent when `cut`), each with this group's own claims and their sources. */
 export function GroupIncidentsTable({ incidents, groupName, cut = false }: { incidents: GroupIncident[]; groupName: string; cut?: boolean }) {
@@ -25,7 +26,7 @@ export function GroupIncidentsTable({ incidents, groupName, cut = false }: { inc
             <tr key={i.id}>
               <td data-label="Date" style={{ whiteSpace: "nowrap" }}>{formatIncidentDate(i.date, i.datePrecision)}</td>
               <td data-label="Place">
-                {i.city ? `${i.city}, ` : ""}{PROVINCES[i.province as Province]}
+                {i.city ? `${i.city}, ` : ""}{PROVINCES[i.province]}
                 {i.chineseLink === "weak" && <div><span className="tag">weak link</span></div>}
               </td>
               <td data-label="Role and source" className={styles.claimsCell}>
@@ -39,7 +40,7 @@ export function GroupIncidentsTable({ incidents, groupName, cut = false }: { inc
               </td>
               <td data-label="Chinese killed" className="num">{formatCount(i.chineseKilled)}</td>
               <td data-label="All killed" className="num">{formatCount(i.totalKilled)}</td>
-              <td data-label="Record" className={styles.nowrap}><Link href={`/incidents/${i.id}`} aria-label={`Incident of ${formatIncidentDate(i.date, i.datePrecision)}${i.city ? ` in ${i.city}` : ""}: full record`}>Full record</Link></td>
+              <td data-label="Record" className={styles.nowrap}><Link href={incidentHref(i.id)} aria-label={`Incident of ${formatIncidentDate(i.date, i.datePrecision)}${i.city ? ` in ${i.city}` : ""}: full record`}>Full record</Link></td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Links } from "@/lib/data/groups.ts";
+import { viewHref } from "@/lib/links.ts";
 import styles from "./groups.module.css";
 
 /** Weakly-linked incidents are out by default, as everywhere else; this link puts them in or takes them out. */
@@ -7,7 +8,7 @@ export function LinksToggle({ links, path }: { links: Links; path: string }) {
   return (
     <p className={styles.toggle}>
       {links === "direct" ? (
-        <>Counting incidents with a direct link to Chinese nationals or interests. <Link href={`${path}?links=all`}>Include weakly linked incidents</Link></>
+        <>Counting incidents with a direct link to Chinese nationals or interests. <Link href={viewHref(path, { links: "all" })}>Include weakly linked incidents</Link></>
       ) : (
         <>Counting all incidents, weakly linked ones included. <Link href={path}>Count direct links only</Link></>
       )}

@@ -3,6 +3,7 @@ import type { OtherGroup } from "@/lib/data/groups.ts";
 import { formatCount } from "@/lib/format.ts";
 import { RoleTag } from "@/components/incident/attribution-panel.tsx";
 import styles from "./groups.module.css";
+import { groupHref, incidentHref } from "@/lib/links.ts";
 
 /** Groups also named for this group's incidents: where responsibility is contested or shared. */
 export function OtherGroupsTable({ groups, groupName }: { groups: OtherGroup[]; groupName: string }) {
@@ -18,7 +19,7 @@ export function OtherGroupsTable({ groups, groupName }: { groups: OtherGroup[]; 
         <tbody>
           {groups.map((o) => (
             <tr key={o.id}>
-              <th scope="row" style={{ background: "#fff", whiteSpace: "normal" }}><Link href={`/groups/${o.id}`}>{o.name}</Link></th>
+              <th scope="row" style={{ background: "#fff", whiteSpace: "normal" }}><Link href={groupHref(o.id)}>{o.name}</Link></th>
               <td data-label="Shared incidents" className="num">{formatCount(o.incidents)}</td>
               <td data-label="Their roles (incidents)">
                 <ul className={styles.roleList}>
@@ -27,7 +28,7 @@ export function OtherGroupsTable({ groups, groupName }: { groups: OtherGroup[]; 
               </td>
               <td data-label="Most recent shared" className={styles.examplesCell}>
                 <ul className={styles.exampleList}>
-                  {o.exampleIds.map((id) => <li key={id}><Link href={`/incidents/${id}`}>{id}</Link></li>)}
+                  {o.exampleIds.map((id) => <li key={id}><Link href={incidentHref(id)}>{id}</Link></li>)}
                 </ul>
                 {o.exampleIds.length < o.incidents && (
                   <span className="muted">{o.exampleIds.length} most recent of {formatCount(o.incidents)}</span>

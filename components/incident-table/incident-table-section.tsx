@@ -1,25 +1,12 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { incidentCount, incidentPageRows, pageCountFor, type IncidentRow } from "@/lib/data/incident-table.ts";
-import { SORT_KEYS, type Filters, type SortKey } from "@/lib/filters.ts";
+import { incidentCount, incidentPageRows, pageCountFor } from "@/lib/data/incident-table.ts";
+import { SORT_KEYS, selection, sortWords, toTableRow, type Filters, type SortKey } from "@/lib/incident-model.ts";
 import { formatCount } from "@/lib/format.ts";
-import { IncidentTable, type TableRow } from "./incident-table.tsx";
+import { IncidentTable } from "./incident-table.tsx";
 import { Pagination } from "./pagination.tsx";
-import { exportHref, incidentsHref, sortHref } from "./links.ts";
+import { exportHref, incidentsHref, sortHref } from "@/lib/links.ts";
 import styles from "./incident-table.module.css";
-
-const SORT_WORDS: Record<SortKey, [asc: string, desc: string]> = {
-  date: ["oldest first", "newest first"],
-  province: ["by province", "by province, reversed"],
-  attack_type: ["by attack type", "by attack type, reversed"],
-  chinese_killed: ["by Chinese killed, fewest first", "by Chinese killed, most first"],
-  chinese_injured: ["by Chinese injured, fewest first", "by Chinese injured, most first"],
-  total_killed: ["by all killed, fewest first", "by all killed, most first"],
-  total_injured: ["by all injured, fewest first", "by all injured, most first"],
-};
-
-const tableRow = ({ id, date, datePrecision, province, city, district, attackType, target, groups, chineseKilled, chineseInjured, totalKilled, totalInjured, project }: IncidentRow): TableRow =>
-  ({ id, date, datePrecision, province, city, district, attackType, target, groups, chineseKilled, chineseInjured, totalKilled, totalInjured, project });
 
 /** "38 incidents": the count, which scans every match, streamed in when it is ready. */
 async function MatchCount({ total }: { total: Promise<number> }) {
@@ -55,7 +42,7 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
   const first = rows.length ? (view.page - 1) * view.pageSize + 1 : 0;
   const last = first ? first + rows.length - 1 : 0;
   const sortLinks = Object.fromEntries(SORT_KEYS.map((k) => [k, sortHref(view, k)])) as Record<SortKey, string>;
-  const order = SORT_WORDS[view.sort][view.dir === "asc" ? 0 : 1];
+  const order = sortWords(view.sort, view.dir);
   const countText = (
     <>
       Showing <strong>{first === last ? formatCount(first) : `${formatCount(first)}–${formatCount(last)}`}</strong> of{" "}
@@ -70,11 +57,11 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
         <p role="status" className="notice">There is no page {filters.page}; showing the last page, {view.page}.</p>
       )}
       {rows.length === 0 ? (
-        <p className="panel" role="status">No incidents match these filters. Try removing a filter, or <Link href={incidentsHref({ ...view, province: [], group: [], type: [], project: [], sector: [], q: undefined, from: undefined, to: undefined, victims: "all", links: "direct" })}>clear them all</Link>.</p>
+        <p className="panel" role="status">No incidents match these filters. Try removing a filter, or <Link href={incidentsHref({ ...view, ...selection() })}>clear them all</Link>.</p>
       ) : (
         <>
           <IncidentTable
-            rows={rows.map(tableRow)}
+            rows={rows.map(toTableRow)}
             sort={view.sort}
             dir={view.dir}
             sortLinks={sortLinks}

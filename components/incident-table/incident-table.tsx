@@ -6,15 +6,13 @@ import Link from "next/link";
 import { useDismissableDetails } from "@/components/use-dismissable-details.ts";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { columnVisibilityFeature, createColumnHelper, tableFeatures, useTable, type ColumnVisibilityState } from "@tanstack/react-table";
-import type { IncidentRow, SortDir } from "@/lib/data/incident-table.ts";
-import type { SortKey } from "@/lib/filters.ts";
-import { ATTACK_TYPES, PROVINCES, type AttributionRole } from "@/lib/vocab.ts";
-import { dateLabel } from "./date-label.ts";
+import { TABLE_COLUMNS, type SortDir, type SortKey, type TableColumnId, type TableRow } from "@/lib/incident-model.ts";
+import { formatIncidentDate } from "@/lib/format.ts";
+import { incidentHref } from "@/lib/links.ts";
+import { ATTACK_TYPES, PROVINCES, attackTypeShort, type AttributionRole } from "@/lib/vocab.ts";
 import styles from "./incident-table.module.css";
 
-/** What the columns show of an incident: all the browser is sent (the summary and sources are on its page). */
-export type TableRow = Pick<IncidentRow, "id" | "date" | "datePrecision" | "province" | "city" | "district" | "attackType" | "target" | "groups"
-  | "chineseKilled" | "chineseInjured" | "totalKilled" | "totalInjured" | "project">;
+export type { TableRow };
 
 const features = tableFeatures({ columnVisibilityFeature });
 const col = createColumnHelper<typeof features, TableRow>();
@@ -27,63 +25,51 @@ function Count({ n }: { n: number | null }) {
   return n === null ? <span className={styles.unknown}>unknown</span> : <>{n.toLocaleString("en-GB")}</>;
 }
 
+/** How each of the model's columns draws a row (the compiler asks for one per column). */
+const CELLS: Record<TableColumnId, (r: TableRow) => ReactNode> = {
+  date: (r) => (
+    <>
+      {/* Not prefetched: a page of rows would otherwise send a request per row on every view. */}
+      <Link href={incidentHref(r.id)} prefetch={false} className={styles.rowLink}>{formatIncidentDate(r.date, r.datePrecision, { short: true })}</Link>
+      {r.datePrecision !== "day" && <span className={styles.precision}>{r.datePrecision === "month" ? "month only" : "year only"}</span>}
+    </>
+  ),
+  province: (r) => PROVINCES[r.province],
+  place: ({ city, district }) => {
+    if (!city && !district) return <span className="muted">province only</span>;
+    return city && district && city !== district ? `${city} (${district})` : (city ?? district);
+  },
+  attack_type: (r) => {
+    // The table shows the short name; the full label (with its definition) is on hover and in the filters.
+    const label = ATTACK_TYPES[r.attackType];
+    const short = attackTypeShort(r.attackType);
+    return short === label ? label : <span title={label}>{short}</span>;
+  },
+  target: (r) => <span className={styles.clamp}>{r.target}</span>,
+  groups: ({ groups }) => {
+    if (!groups.length) return <span className="muted">none named</span>;
+    return groups.map((g, n) => (
+      <span key={g.id} className={styles.group}>
+        {g.name} <span className="muted">({g.roles.map((r) => ROLE_WORDS[r]).join(", ")})</span>{n < groups.length - 1 && "; "}
+      </span>
+    ));
+  },
+  chinese_killed: (r) => <Count n={r.chineseKilled} />,
+  chinese_injured: (r) => <Count n={r.chineseInjured} />,
+  total_killed: (r) => <Count n={r.totalKilled} />,
+  total_injured: (r) => <Count n={r.totalInjured} />,
+  project: (r) => r.project?.name ?? <span className="muted">none</span>,
+};
+
 type ColumnMeta = { label: string; sortKey?: SortKey; numeric?: boolean };
 
-const columns = col.columns([
-  col.accessor("date", {
-    id: "date",
-    header: "Date",
-    enableHiding: false,
-    meta: { label: "Date", sortKey: "date" },
-    cell: ({ row }) => {
-      const r = row.original;
-      return (
-        <>
-          {/* Not prefetched: a page of rows would otherwise send a request per row on every view. */}
-          <Link href={`/incidents/${encodeURIComponent(r.id)}`} prefetch={false} className={styles.rowLink}>{dateLabel(r.date, r.datePrecision)}</Link>
-          {r.datePrecision !== "day" && <span className={styles.precision}>{r.datePrecision === "month" ? "month only" : "year only"}</span>}
-        </>
-      );
-    },
-  }),
-  col.accessor("province", { id: "province", header: "Province", meta: { label: "Province", sortKey: "province" }, cell: (c) => PROVINCES[c.getValue()] }),
-  col.accessor("city", {
-    id: "place",
-    header: "Place",
-    meta: { label: "Place" },
-    cell: ({ row }) => {
-      const { city, district } = row.original;
-      if (!city && !district) return <span className="muted">province only</span>;
-      return city && district && city !== district ? `${city} (${district})` : (city ?? district);
-    },
-  }),
-  col.accessor("attackType", { id: "attack_type", header: "Attack type", meta: { label: "Attack type", sortKey: "attack_type" }, cell: (c) => {
-    // The table shows the short name; the full label (with its definition) is on hover and in the filters.
-    const label = ATTACK_TYPES[c.getValue()];
-    const short = label.replace(/ \(.*\)$/, "");
-    return short === label ? label : <span title={label}>{short}</span>;
-  } }),
-  col.accessor("target", { id: "target", header: "Target", meta: { label: "Target" }, cell: (c) => <span className={styles.clamp}>{c.getValue()}</span> }),
-  col.accessor("groups", {
-    id: "groups",
-    header: "Groups (role)",
-    meta: { label: "Groups" },
-    cell: (c) => {
-      const groups = c.getValue();
-      if (!groups.length) return <span className="muted">none named</span>;
-      return groups.map((g, n) => (
-        <span key={g.id} className={styles.group}>
-          {g.name} <span className="muted">({g.roles.map((r) => ROLE_WORDS[r]).join(", ")})</span>{n < groups.length - 1 && "; "}
-        </span>
-      ));
-    },
-  }),
-  col.accessor("chineseKilled", { id: "chinese_killed", header: "Chinese killed", meta: { label: "Chinese killed", sortKey: "chinese_killed", numeric: true }, cell: (c) => <Count n={c.getValue()} /> }),
-  col.accessor("chineseInjured", { id: "chinese_injured", header: "Chinese injured", meta: { label: "Chinese injured", sortKey: "chinese_injured", numeric: true }, cell: (c) => <Count n={c.getValue()} /> }),
-  col.accessor("totalKilled", { id: "total_killed", header: "All killed", meta: { label: "All killed", sortKey: "total_killed", numeric: true }, cell: (c) => <Count n={c.getValue()} /> }),
-  col.accessor("totalInjured", { id: "total_injured", header: "All injured", meta: { label: "All injured", sortKey: "total_injured", numeric: true }, cell: (c) => <Count n={c.getValue()} /> }),
-  col.accessor("project", { id: "project", header: "Project", meta: { label: "Project" }, cell: (c) => c.getValue()?.name ?? <span className="muted">none</span> }),
-]);
+const columns = col.columns(TABLE_COLUMNS.map((c) => col.display({
+  id: c.id,
+  header: "header" in c ? c.header : c.label,
+  enableHiding: !("hideable" in c) || c.hideable,
+  meta: { label: c.label, sortKey: "sort" in c ? c.sort : undefined, numeric: "numeric" in c ? c.numeric : undefined } satisfies ColumnMeta,
+  cell: ({ row }) => CELLS[c.id](row.original),
+})));
 
 const STORAGE_KEY = "corridor-watch:incident-columns";
 
@@ -105,6 +91,7 @@ export function IncidentTable({ rows, sort, dir, sortLinks, caption, summary, ac
   useEffect(() => {
     try {
       const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "{}");
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- read once after hydration: the server cannot know what this browser saved
       if (saved && typeof saved === "object") setColumnVisibility(saved);
     } catch { /* a corrupt entry just means the default columns */ }
   }, []);

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { PAGE_SIZES, type Filters } from "@/lib/filters.ts";
-import { incidentsHref } from "./links.ts";
+import { PAGE_SIZES, type Filters } from "@/lib/incident-model.ts";
+import { incidentsHref } from "@/lib/links.ts";
 import styles from "./incident-table.module.css";
 
 /** Page numbers around the current one, with the first and last always reachable. */

@@ -5,6 +5,7 @@ import { SourceCite } from "@/components/sources/source-cite.tsx";
 import { sourceAnchor } from "@/components/sources/source-list.tsx";
 import { Quote } from "@/components/sources/quote.tsx";
 import styles from "./incident.module.css";
+import { groupHref } from "@/lib/links.ts";
 
 /** wrap: let a long label break, where a narrow table column holds it. */
 export function RoleTag({ role, wrap = false }: { role: keyof typeof ATTRIBUTION_ROLES; wrap?: boolean }) {
@@ -19,7 +20,7 @@ export function AttributionPanel({ groups }: { groups: GroupAttributions[] }) {
       {groups.map((g) => (
         <section key={g.group.id} className={g.denied ? styles.groupCardContested : styles.groupCard} aria-labelledby={`group-${g.group.id}`}>
           <h3 id={`group-${g.group.id}`} className={styles.groupName}>
-            <Link href={`/groups/${g.group.id}`}>{g.group.name}</Link>{" "}
+            <Link href={groupHref(g.group.id)}>{g.group.name}</Link>{" "}
             {g.group.shortName !== g.group.name && <span className="muted">({g.group.shortName})</span>}
           </h3>
           {g.denied && <p className="muted" style={{ margin: "0 0 0.25rem" }}>Named as responsible, and denies it.</p>}

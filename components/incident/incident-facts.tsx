@@ -3,6 +3,7 @@ import type { IncidentDetail } from "@/lib/data/incident-detail.ts";
 import { formatIncidentDate } from "@/lib/format.ts";
 import { ATTACK_TYPES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, LOCATION_PRECISIONS, PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
 import styles from "./incident.module.css";
+import { projectHref } from "@/lib/links.ts";
 
 /** "26 March 2024 (exact day)", "March 2021 (month only)". */
 export function dateWithPrecision(i: Pick<IncidentDetail, "date" | "datePrecision">): string {
@@ -37,7 +38,7 @@ export function AttackFacts({ incident: i }: { incident: IncidentDetail }) {
       <dt>Project</dt>
       <dd>
         {i.project
-          ? <><Link href={`/projects#${i.project.id}`}>{i.project.name}</Link> <span className="muted">({PROJECT_SECTORS[i.project.sector]}{i.project.isCpec ? ", CPEC" : ""})</span></>
+          ? <><Link href={projectHref(i.project.id)}>{i.project.name}</Link> <span className="muted">({PROJECT_SECTORS[i.project.sector]}{i.project.isCpec ? ", CPEC" : ""})</span></>
           : <span className="muted">no specific project</span>}
       </dd>
       <dt>Chinese link</dt>

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ProjectEntry } from "@/lib/data/projects.ts";
-import { filtersToSearchParams } from "@/lib/filters.ts";
+import { incidentHref, incidentsHref } from "@/lib/links.ts";
 import { formatCount, formatIncidentDate } from "@/lib/format.ts";
-import { PROJECT_SECTORS, PROVINCES, type Province } from "@/lib/vocab.ts";
+import { PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
 import { SourceCite } from "@/components/sources/source-cite.tsx";
 import { Quote } from "@/components/sources/quote.tsx";
 import { SumWithUnknown } from "@/components/groups/sum-with-unknown.tsx";
@@ -14,22 +14,19 @@ function cpecLabel(isCpec: boolean | null): string {
   return isCpec ? "CPEC project" : "Not a CPEC project";
 }
 
-/** The project's incidents on /incidents; weakly linked ones too, as this page counts them. */
-export function projectIncidentsHref(projectId: string): string {
-  return `/incidents?${filtersToSearchParams({ project: [projectId], links: "all" })}`;
-}
 
 /** One project: what it is, the quotes that say so, its figures and its most recent incidents. */
 export function ProjectCard({ project: p }: { project: ProjectEntry }) {
   const headingId = `${p.id}-name`;
   const f = p.figures;
-  const href = projectIncidentsHref(p.id);
+  // Weakly linked incidents too, as this page counts them.
+  const href = incidentsHref({ project: [p.id], links: "all" });
   return (
     <li id={p.id} className={styles.project} aria-labelledby={headingId} tabIndex={-1}>
       <h2 id={headingId} className={styles.name}>{p.name}</h2>
       <ul className={styles.tags} aria-label="Project facts">
-        <li className={styles.tag}>{PROJECT_SECTORS[p.sector as keyof typeof PROJECT_SECTORS] ?? p.sector}</li>
-        <li className={styles.tag}>{p.province ? PROVINCES[p.province as Province] : "Province not recorded"}{p.location ? ` · ${p.location}` : ""}</li>
+        <li className={styles.tag}>{PROJECT_SECTORS[p.sector]}</li>
+        <li className={styles.tag}>{p.province ? PROVINCES[p.province] : "Province not recorded"}{p.location ? ` · ${p.location}` : ""}</li>
         <li className={p.isCpec ? styles.cpec : styles.tag}>{cpecLabel(p.isCpec)}</li>
         <li className={styles.tag}>Operator: {p.operator ?? "not recorded"}</li>
       </ul>
@@ -53,7 +50,7 @@ export function ProjectCard({ project: p }: { project: ProjectEntry }) {
               <ul className={styles.incidents}>
                 {p.incidents.map((i) => (
                   <li key={i.id}>
-                    <Link href={`/incidents/${i.id}`}>{formatIncidentDate(i.date, i.datePrecision)}, {i.city ?? PROVINCES[i.province as Province]}</Link>
+                    <Link href={incidentHref(i.id)}>{formatIncidentDate(i.date, i.datePrecision)}, {i.city ?? PROVINCES[i.province]}</Link>
                     {": "}{i.target}.{" "}
                     <span className="muted">Chinese killed {formatCount(i.chineseKilled)}, all killed {formatCount(i.totalKilled)}.</span>
                     {i.chineseLink === "weak" && <> <span className="tag">weak link</span></>}

@@ -1,6 +1,6 @@
 import type { ProjectEntry } from "@/lib/data/projects.ts";
 import { formatCount } from "@/lib/format.ts";
-import { PROJECT_SECTORS, PROVINCES, type Province } from "@/lib/vocab.ts";
+import { PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
 
 /** A table of contents: every project with its figures, linking to its entry below. */
 export function ProjectIndex({ projects }: { projects: ProjectEntry[] }) {
@@ -29,8 +29,8 @@ export function ProjectIndex({ projects }: { projects: ProjectEntry[] }) {
                 <td className="num">{formatCount(p.figures.incidents)}</td>
                 <td className="num">{p.figures.incidents ? sum(p.figures.chineseKilled, p.figures.chineseKilledUnknown) : "0"}</td>
                 <td className="num">{p.figures.incidents ? sum(p.figures.totalKilled, p.figures.totalKilledUnknown) : "0"}</td>
-                <td>{PROJECT_SECTORS[p.sector as keyof typeof PROJECT_SECTORS] ?? p.sector}</td>
-                <td>{p.province ? PROVINCES[p.province as Province] : "not recorded"}</td>
+                <td>{PROJECT_SECTORS[p.sector]}</td>
+                <td>{p.province ? PROVINCES[p.province] : "not recorded"}</td>
                 <td>{p.isCpec === null ? "unknown" : p.isCpec ? "yes" : "no"}</td>
               </tr>
             ))}

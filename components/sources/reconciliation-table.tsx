@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Reconciliation } from "@/lib/data/reconciliation.ts";
-import { filtersToSearchParams } from "@/lib/filters.ts";
+import { incidentsHref } from "@/lib/links.ts";
 import { formatIncidentDate } from "@/lib/format.ts";
-import { FIGURE_METRICS, FIGURE_QUALIFIERS, FIGURE_SCOPES, FIGURE_VICTIMS, PROVINCES, type Province } from "@/lib/vocab.ts";
+import { FIGURE_METRICS, FIGURE_QUALIFIERS, FIGURE_SCOPES, FIGURE_VICTIMS, PROVINCES } from "@/lib/vocab.ts";
 import { SourceCite } from "./source-cite.tsx";
 import styles from "./reconciliation.module.css";
 
@@ -10,9 +10,9 @@ type Figure = Reconciliation["figure"];
 
 /** "more than 21 killed: Chinese nationals", "14 attacks". */
 function reported(f: Figure): string {
-  const qualifier = f.qualifier === "exact" ? "" : `${FIGURE_QUALIFIERS[f.qualifier as keyof typeof FIGURE_QUALIFIERS]} `;
-  const who = f.victims && f.metric !== "incidents" ? `: ${FIGURE_VICTIMS[f.victims as keyof typeof FIGURE_VICTIMS]}` : "";
-  return `${qualifier}${f.value.toLocaleString("en-GB")} ${FIGURE_METRICS[f.metric as keyof typeof FIGURE_METRICS].toLowerCase()}${who}`;
+  const qualifier = f.qualifier === "exact" ? "" : `${FIGURE_QUALIFIERS[f.qualifier]} `;
+  const who = f.victims && f.metric !== "incidents" ? `: ${FIGURE_VICTIMS[f.victims]}` : "";
+  return `${qualifier}${f.value.toLocaleString("en-GB")} ${FIGURE_METRICS[f.metric].toLowerCase()}${who}`;
 }
 
 function period(f: Figure): string {
@@ -36,15 +36,6 @@ function difference(r: Reconciliation): string {
   const d = ours - r.figure.value;
   if (consistent(r.figure, ours)) return d === 0 ? "Same figure" : `Consistent (${d > 0 ? "+" : ""}${d})`;
   return d > 0 ? `${d} more in our records` : `${-d} fewer in our records`;
-}
-
-/** The incident list filtered to the figure's scope, so our number can be followed to its rows. */
-function scopeHref(f: Figure): string {
-  const params = filtersToSearchParams({
-    from: f.periodStart ?? undefined, to: f.periodEnd ?? undefined,
-    province: f.province ? [f.province as Province] : [],
-  });
-  return `/incidents?${params}`;
 }
 
 export function ReconciliationTable({ rows }: { rows: Reconciliation[] }) {
@@ -73,8 +64,8 @@ export function ReconciliationTable({ rows }: { rows: Reconciliation[] }) {
                   <div className={styles.small}>{f.description}</div>
                 </td>
                 <td data-label="Scope">
-                  {FIGURE_SCOPES[f.scope as keyof typeof FIGURE_SCOPES]}
-                  {f.province && <>, {PROVINCES[f.province as Province]}</>}
+                  {FIGURE_SCOPES[f.scope]}
+                  {f.province && <>, {PROVINCES[f.province]}</>}
                   <div className={styles.small}>{period(f)}</div>
                 </td>
                 <td data-label="Source">
@@ -89,7 +80,7 @@ export function ReconciliationTable({ rows }: { rows: Reconciliation[] }) {
                       <div className={styles.small}>direct links</div>
                       {r.records.all !== r.records.direct && <div className={styles.small}>{r.records.all} with weak links</div>}
                       {r.unknownCount > 0 && <div className={styles.small}>{r.unknownCount} incident{r.unknownCount === 1 ? "" : "s"} with the figure unknown</div>}
-                      <div className={styles.small}><Link href={scopeHref(f)} aria-label={`Incidents in the scope of: ${f.description.slice(0, 80)}`}>see the incidents</Link></div>
+                      <div className={styles.small}><Link href={incidentsHref(r.scope)} aria-label={`Incidents in the scope of: ${f.description.slice(0, 80)}`}>see the incidents</Link></div>
                     </>
                   ) : (
                     <span className="muted">not comparable</span>

@@ -3,7 +3,7 @@
 // project does (import, raw SQL as an operator would) and read through the cached paths.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvDocument } from "../csv.ts";
-import { DEFAULT_FILTERS } from "../filter-params.ts";
+import { DEFAULT_FILTERS } from "../incident-model.ts";
 import { REQUIRED_COLUMNS, readImportFile } from "../records/import-rows.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";

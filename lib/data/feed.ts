@@ -2,8 +2,8 @@ import "server-only";
 // GET /feed.xml: the incidents added or changed most recently, under the pages' own filters.
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { db } from "../server/db.ts";
-import type { Filters } from "../filters.ts";
-import { incidentChanges, changeSummary } from "../write/revision-diff.ts";
+import type { IncidentFilters as Filters } from "../incident-model.ts";
+import { incidentChanges, changeSummary } from "../revision-diff.ts";
 import type { IncidentSnapshot } from "../write/revisions.ts";
 import { incidentSql } from "./incident-sql.ts";
 

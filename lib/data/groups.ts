@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { db } from "../server/db.ts";
-import { DEFAULT_FILTERS, type Filters } from "../filters.ts";
-import { ATTRIBUTION_ROLES, type AttributionRole } from "../vocab.ts";
+import { selection, type Filters } from "../incident-model.ts";
+import { ATTRIBUTION_ROLES, type AttackType, type AttributionRole, type ChineseLink, type DatePrecision, type PerpetratorKind, type Province, type SourceKind } from "../vocab.ts";
 import { incidentSql, orderSql } from "./incident-sql.ts";
 import { versionedCache } from "./data-version.ts";
 
@@ -21,10 +21,8 @@ type RoleCounts = Record<AttributionRole, number>;
 const ROLES = Object.keys(ATTRIBUTION_ROLES) as AttributionRole[];
 const roleCounts = (counts: number[] | null): RoleCounts => Object.fromEntries(ROLES.map((r, n) => [r, counts?.[n] ?? 0])) as RoleCounts;
 
-const linkCondition = (links: Links) => (links === "direct" ? Prisma.sql`AND i."chineseLink" = 'direct'` : Prisma.empty);
-
 /** The group's incidents as /incidents?group=...&links=... reads it: the list here is that list's first rows. */
-const groupFilter = (id: string, links: Links) => incidentSql({ ...DEFAULT_FILTERS, group: [id], links });
+const groupFilter = (id: string, links: Links) => incidentSql(selection({ group: [id], links }));
 
 // Per-role arrays in ROLES order, so the SQL needs no identifier made from the vocabulary.
 const claimsPerRole = Prisma.sql`ARRAY[${Prisma.join(ROLES.map((r) => Prisma.sql`COUNT(*) FILTER (WHERE a.role = CAST(${r} AS "AttributionRole"))`))}]`;
@@ -40,7 +38,7 @@ const claimSumsPerRole = Prisma.sql`ARRAY[${Prisma.join(ROLES.map((_, n) => Pris
 const pairs = (links: Links, perpetratorId?: string) => Prisma.sql`
   SELECT a."perpetratorId" AS pid, i.id, i.date, i."chineseKilled", i."totalKilled", ${claimsPerRole} AS claims
   FROM "Attribution" a JOIN "Incident" i ON i.id = a."incidentId"
-  WHERE TRUE ${linkCondition(links)} ${perpetratorId ? Prisma.sql`AND a."perpetratorId" = ${perpetratorId}` : Prisma.empty}
+  WHERE ${incidentSql(selection({ links }))} ${perpetratorId ? Prisma.sql`AND a."perpetratorId" = ${perpetratorId}` : Prisma.empty}
   GROUP BY a."perpetratorId", i.id`;
 
 const figures = Prisma.sql`
@@ -62,7 +60,7 @@ const NO_FIGURES: Nullable<FigureRow> = {
 };
 
 export type GroupSummary = {
-  id: string; name: string; shortName: string; aliases: string[]; kind: string;
+  id: string; name: string; shortName: string; aliases: string[]; kind: PerpetratorKind;
   incidents: number;
   /** Incidents in which the group has at least one claim of each role. */
   byRole: RoleCounts;
@@ -76,7 +74,7 @@ export type GroupSummary = {
   lastYear: number | null;
 };
 
-type Perpetrator = { id: string; name: string; shortName: string; aliases: string[] | null; kind: string };
+type Perpetrator = { id: string; name: string; shortName: string; aliases: string[] | null; kind: PerpetratorKind };
 
 function toSummary(r: Perpetrator & Nullable<FigureRow>): GroupSummary {
   return {
@@ -110,11 +108,11 @@ async function computeSummaries(links: Links, prisma: PrismaClient): Promise<Gro
 }
 
 export type GroupIncident = {
-  id: string; date: Date; datePrecision: "day" | "month" | "year"; province: string; city: string | null; district: string | null;
-  attackType: string; chineseLink: "direct" | "weak";
+  id: string; date: Date; datePrecision: DatePrecision; province: Province; city: string | null; district: string | null;
+  attackType: AttackType; chineseLink: ChineseLink;
   chineseKilled: number | null; chineseInjured: number | null; totalKilled: number | null;
   /** This group's claims on the incident, each with its source. */
-  claims: { role: AttributionRole; statedBy: string | null; source: { id: string; kind: string; title: string; publisher: string | null; publishedOn: string | null; url: string | null } }[];
+  claims: { role: AttributionRole; statedBy: string | null; source: { id: string; kind: SourceKind; title: string; publisher: string | null; publishedOn: string | null; url: string | null } }[];
 };
 
 /** Deaths are null when no incident of that year gives the figure (unknown, not zero). */
@@ -181,7 +179,7 @@ async function otherGroups(prisma: PrismaClient, id: string, links: Links): Prom
     WITH shared AS (
       SELECT a."perpetratorId" AS pid, i.id, i.date, ${claimsPerRole} AS claims
       FROM "Attribution" a JOIN "Incident" i ON i.id = a."incidentId"
-      WHERE a."perpetratorId" <> ${id} ${linkCondition(links)}
+      WHERE a."perpetratorId" <> ${id} AND ${incidentSql(selection({ links }))}
         AND EXISTS (SELECT 1 FROM "Attribution" g WHERE g."incidentId" = a."incidentId" AND g."perpetratorId" = ${id})
       GROUP BY a."perpetratorId", i.id
     ), ranked AS (

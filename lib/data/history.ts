@@ -2,7 +2,7 @@ import "server-only";
 // The record's history for readers: one incident's revisions, and recent changes record-wide.
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { db } from "../server/db.ts";
-import { incidentChanges, type Change } from "../write/revision-diff.ts";
+import { incidentChanges, type Change } from "../revision-diff.ts";
 import type { IncidentSnapshot } from "../write/revisions.ts";
 
 export type RevisionView = {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../server/db.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { figureRange } from "../casualty-totals.ts";
+import { orderGroups } from "../incident-model.ts";
 import {
   ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, SOURCE_KINDS, VICTIM_GROUPS,
   type AttributionRole, type CasualtyOutcome, type VictimGroup,
@@ -18,6 +19,8 @@ export type AttributionClaim = { id: string; role: AttributionRole; statedBy: st
 
 /** Every claim about one group, so a claim and its denial sit side by side. */
 export type GroupAttributions = {
+  /** The group's id, for ordering (orderGroups). */
+  id: string;
   group: { id: string; name: string; shortName: string };
   roles: AttributionRole[];
   /** The group is both named as responsible and denies it. */
@@ -82,14 +85,13 @@ export async function incidentDetail(id: string, prisma: PrismaClient = db()): P
 
   const byGroup = new Map<string, GroupAttributions>();
   for (const a of [...attributions].sort((x, y) => ROLE_ORDER.indexOf(x.role) - ROLE_ORDER.indexOf(y.role))) {
-    const entry = byGroup.get(a.perpetratorId) ?? { group: a.perpetrator, roles: [], denied: false, claims: [] };
+    const entry = byGroup.get(a.perpetratorId) ?? { id: a.perpetratorId, group: a.perpetrator, roles: [], denied: false, claims: [] };
     if (!entry.roles.includes(a.role)) entry.roles.push(a.role);
     entry.claims.push({ id: a.id, role: a.role, statedBy: a.statedBy, quote: a.quote, note: a.note, source: a.source });
     byGroup.set(a.perpetratorId, entry);
   }
-  const groups = [...byGroup.values()].map((g) => ({ ...g, denied: g.roles.includes("denied") && g.roles.some((r) => r !== "denied") }));
-  // Strongest link first: a group that claimed comes before one only suspected.
-  groups.sort((a, b) => ROLE_ORDER.indexOf(a.roles[0]) - ROLE_ORDER.indexOf(b.roles[0]) || a.group.name.localeCompare(b.group.name));
+  // Strongest link first (a group that claimed comes before one only suspected), as in the table and the CSV.
+  const groups = orderGroups([...byGroup.values()].map((g) => ({ ...g, denied: g.roles.includes("denied") && g.roles.some((r) => r !== "denied") })));
 
   const lines: CasualtyLine[] = [];
   for (const outcome of OUTCOME_ORDER) {

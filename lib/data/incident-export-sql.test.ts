@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../generated/prisma/client.ts";
 import { CSV_BOM, csvCell, csvRow } from "../csv.ts";
-import { DEFAULT_FILTERS, SORT_KEYS, type Filters, type SortKey } from "../filters.ts";
+import { DEFAULT_FILTERS, SORT_KEYS, type Filters, type SortKey } from "../incident-model.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
 import type { IncidentRecord } from "../records/schema.ts";

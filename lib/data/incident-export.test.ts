@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS, SORT_KEYS, parseFilters, type Filters } from "../filters.ts";
+import { parseFilters } from "../filters.ts";
+import { DEFAULT_FILTERS, SORT_KEYS, type Filters } from "../incident-model.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
 import type { IncidentRecord } from "../records/schema.ts";

@@ -5,31 +5,15 @@ import "server-only";
 // same however deep into the set it is.
 import { db } from "../server/db.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import type { Filters, SortKey } from "../filters.ts";
-import { CSV_BOM, csvRow, type CsvValue } from "../csv.ts";
-import type { IncidentRow } from "./incident-table.ts";
-import { SORT_SQL, incidentSql, orderSql, type SortDir } from "./incident-sql.ts";
+import { CSV_COLUMNS, CSV_HEADER, DEFAULT_FILTERS, MULTI_KEYS, MULTI_VALUE_SEPARATOR, csvRecord, type CsvColumn, type Filters, type SortDir, type SortKey } from "../incident-model.ts";
+import { CSV_BOM, csvRow } from "../csv.ts";
+import { isWholeYearBoundary } from "../format.ts";
+import { SORT_SQL, incidentSql, orderSql } from "./incident-sql.ts";
 
-/** Column order and headers of the CSV file; `npm run db:import` reads the same names. */
-export const INCIDENT_CSV_HEADER = [
-  "id", "date", "date_precision", "province", "district", "city", "attack_type", "target", "project",
-  "perpetrators", "attribution", "chinese_killed", "chinese_injured", "total_killed", "total_injured",
-  "attackers_killed", "summary", "source_urls",
-] as const;
-
-/** Separator inside a multi-valued cell. */
-export const MULTI_VALUE_SEPARATOR = "; ";
-
-/** One CSV record: slugs rather than labels so the file can be re-imported; unknown figures stay empty. */
-export function incidentCsvRecord(r: IncidentRow): CsvValue[] {
-  return [
-    r.id, r.date, r.datePrecision, r.province, r.district, r.city, r.attackType, r.target, r.project?.id,
-    r.groups.map((g) => g.id).join(MULTI_VALUE_SEPARATOR),
-    r.groups.flatMap((g) => g.roles.map((role) => `${g.id}:${role}`)).join(MULTI_VALUE_SEPARATOR),
-    r.chineseKilled, r.chineseInjured, r.totalKilled, r.totalInjured, r.attackersKilled,
-    r.summary, r.sourceUrls.join(MULTI_VALUE_SEPARATOR),
-  ];
-}
+/** The CSV header (the model's CSV_COLUMNS). */
+export const INCIDENT_CSV_HEADER = CSV_HEADER;
+/** One CSV record as JavaScript writes it: the oracle the database-written records are tested against. */
+export const incidentCsvRecord = csvRecord;
 
 export type ExportOptions = { prisma?: PrismaClient; batchSize?: number };
 
@@ -57,25 +41,43 @@ const csvIntSql = (n: Prisma.Sql) => Prisma.sql`COALESCE(CAST(${n} AS text), '')
 /**
  * One batch: the rows after the cursor, in the table's order, each written as its CSV record
  * and the records joined in that order, returned as one row with the last record's key and
- * id (no row once the range is exhausted). The aggregates follow toIncidentRow exactly: a
+ * id (no row once the range is exhausted). The aggregates follow groupAttributions exactly: a
  * group once, groups by their strongest role (the enum's order is ATTRIBUTION_ROLES's) then
  * by id, each group's roles in that order, source URLs distinct and sorted. Ids are
  * lowercase slugs, whose byte order (COLLATE "C") is the order localeCompare and Array#sort
  * give them. Enum labels and to_char's digits never need the guard or quotes.
  */
+const SEP = Prisma.sql`CAST(${MULTI_VALUE_SEPARATOR} AS text)`;
+
+/**
+ * Each CSV column's cell as SQL over the batch row `i`, its groups `g` and its URLs `u`: the
+ * same text as the column's `value` in lib/incident-model.ts (tested byte for byte).
+ */
+const CSV_SQL: Record<CsvColumn, Prisma.Sql> = {
+  id: csvTextSql(Prisma.sql`i."id"`),
+  date: Prisma.sql`left(to_char(i."date", 'YYYY-MM-DD'), CASE i."datePrecision" WHEN 'day' THEN 10 WHEN 'month' THEN 7 ELSE 4 END)`,
+  date_precision: Prisma.sql`CAST(i."datePrecision" AS text)`,
+  province: Prisma.sql`CAST(i."province" AS text)`,
+  district: csvTextSql(Prisma.sql`i."district"`),
+  city: csvTextSql(Prisma.sql`i."city"`),
+  attack_type: Prisma.sql`CAST(i."attackType" AS text)`,
+  target: csvTextSql(Prisma.sql`i."target"`),
+  project: csvTextSql(Prisma.sql`i."projectId"`),
+  perpetrators: csvTextSql(Prisma.sql`g.perpetrators`),
+  attribution: csvTextSql(Prisma.sql`g.attribution`),
+  chinese_killed: csvIntSql(Prisma.sql`i."chineseKilled"`),
+  chinese_injured: csvIntSql(Prisma.sql`i."chineseInjured"`),
+  total_killed: csvIntSql(Prisma.sql`i."totalKilled"`),
+  total_injured: csvIntSql(Prisma.sql`i."totalInjured"`),
+  attackers_killed: csvIntSql(Prisma.sql`i."attackersKilled"`),
+  summary: csvTextSql(Prisma.sql`i."summary"`),
+  source_urls: csvTextSql(Prisma.sql`u.urls`),
+};
+const RECORD_SQL = Prisma.join(CSV_COLUMNS.map((c) => CSV_SQL[c.name]), " || ',' || ");
+
 function exportBatchSql(where: Prisma.Sql, sort: SortKey, dir: SortDir, phase: Prisma.Sql, after: Prisma.Sql, limit: number): Prisma.Sql {
   const s = SORT_SQL[sort];
-  const record = Prisma.join([
-    csvTextSql(Prisma.sql`i."id"`),
-    Prisma.sql`left(to_char(i."date", 'YYYY-MM-DD'), CASE i."datePrecision" WHEN 'day' THEN 10 WHEN 'month' THEN 7 ELSE 4 END)`,
-    Prisma.sql`CAST(i."datePrecision" AS text)`, Prisma.sql`CAST(i."province" AS text)`,
-    csvTextSql(Prisma.sql`i."district"`), csvTextSql(Prisma.sql`i."city"`), Prisma.sql`CAST(i."attackType" AS text)`,
-    csvTextSql(Prisma.sql`i."target"`), csvTextSql(Prisma.sql`i."projectId"`),
-    csvTextSql(Prisma.sql`g.perpetrators`), csvTextSql(Prisma.sql`g.attribution`),
-    csvIntSql(Prisma.sql`i."chineseKilled"`), csvIntSql(Prisma.sql`i."chineseInjured"`), csvIntSql(Prisma.sql`i."totalKilled"`),
-    csvIntSql(Prisma.sql`i."totalInjured"`), csvIntSql(Prisma.sql`i."attackersKilled"`),
-    csvTextSql(Prisma.sql`i."summary"`), csvTextSql(Prisma.sql`u.urls`),
-  ], " || ',' || ");
+  const record = RECORD_SQL;
   return Prisma.sql`
     WITH batch AS (
       SELECT row_number() OVER (ORDER BY ${orderSql(sort, dir)}) AS n, i."id",
@@ -90,13 +92,13 @@ function exportBatchSql(where: Prisma.Sql, sort: SortKey, dir: SortDir, phase: P
       ) i
       LEFT JOIN LATERAL (
         -- One row per (group, role), with the group's strongest role: the group's own row is the one where the two agree.
-        SELECT string_agg(r.pid, '; ' ORDER BY r.strongest, r.pid COLLATE "C") FILTER (WHERE r.role = r.strongest) AS perpetrators,
-          string_agg(r.pid || ':' || CAST(r.role AS text), '; ' ORDER BY r.strongest, r.pid COLLATE "C", r.role) AS attribution
+        SELECT string_agg(r.pid, ${SEP} ORDER BY r.strongest, r.pid COLLATE "C") FILTER (WHERE r.role = r.strongest) AS perpetrators,
+          string_agg(r.pid || ':' || CAST(r.role AS text), ${SEP} ORDER BY r.strongest, r.pid COLLATE "C", r.role) AS attribution
         FROM (SELECT DISTINCT a."perpetratorId" AS pid, a."role" AS role, MIN(a."role") OVER (PARTITION BY a."perpetratorId") AS strongest
               FROM "Attribution" a WHERE a."incidentId" = i."id") r
       ) g ON TRUE
       LEFT JOIN LATERAL (
-        SELECT string_agg(d.url, '; ' ORDER BY d.url COLLATE "C") AS urls
+        SELECT string_agg(d.url, ${SEP} ORDER BY d.url COLLATE "C") AS urls
         FROM (SELECT DISTINCT src."url" FROM "IncidentSource" x JOIN "Source" src ON src."id" = x."sourceId"
               WHERE x."incidentId" = i."id" AND src."url" IS NOT NULL AND src."url" <> '') d
       ) u ON TRUE
@@ -184,18 +186,16 @@ const slugPart = (s: string) => s.toLowerCase().replace(FILENAME_PART, "-").repl
  */
 export function exportFilename(filters: Filters, today: Date = new Date()): string {
   const parts: string[] = [];
-  for (const key of ["province", "group", "type", "project", "sector"] as const) {
+  for (const key of MULTI_KEYS) {
     if (filters[key].length) parts.push(`${key}-${filters[key].map(slugPart).join("+")}`);
   }
-  const year = (d: Date, end: boolean) =>
-    (end ? d.getUTCMonth() === 11 && d.getUTCDate() === 31 : d.getUTCMonth() === 0 && d.getUTCDate() === 1)
-      ? String(d.getUTCFullYear()) : d.toISOString().slice(0, 10);
+  const year = (d: Date, end: boolean) => (isWholeYearBoundary(d, end) ? String(d.getUTCFullYear()) : d.toISOString().slice(0, 10));
   if (filters.from || filters.to) parts.push(`${filters.from ? year(filters.from, false) : "start"}-${filters.to ? year(filters.to, true) : "now"}`);
-  if (filters.victims !== "all") parts.push(`victims-${filters.victims}`);
-  if (filters.links !== "direct") parts.push(`links-${filters.links}`);
+  if (filters.victims !== DEFAULT_FILTERS.victims) parts.push(`victims-${filters.victims}`);
+  if (filters.links !== DEFAULT_FILTERS.links) parts.push(`links-${filters.links}`);
   if (filters.q) parts.push(`q-${slugPart(filters.q) || "text"}`);
   let filterPart = parts.join("_");
   if (filterPart.length > 120) filterPart = "filtered";
-  const sortPart = filters.sort === "date" && filters.dir === "desc" ? "" : `_sort-${filters.sort.replace("_", "-")}-${filters.dir}`;
+  const sortPart = filters.sort === DEFAULT_FILTERS.sort && filters.dir === DEFAULT_FILTERS.dir ? "" : `_sort-${filters.sort.replace("_", "-")}-${filters.dir}`;
   return `corridor-watch_incidents${filterPart ? `_${filterPart}` : ""}${sortPart}_exported-${today.toISOString().slice(0, 10)}.csv`;
 }

@@ -1,57 +1,76 @@
-// The SQL twin of incidentWhere and of the table's sort order, for the queries Prisma's
-// query builder cannot express cheaply (grouped scans, the table page, the CSV export).
-// Identifiers come only from the constant maps below; every value is a parameter.
+import "server-only";
+// The SQL of the incident model (lib/incident-model.ts): the condition each filter parameter
+// adds and the column each sort key orders by, over `"Incident" i`. Every query that selects
+// incidents by filters goes through incidentSql: the overview's scans, the table, the API,
+// the CSV export, group and project figures, the reconciliation and the benchmark's raw
+// side. Identifiers come only from the constant maps below; every value is a parameter.
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Filters, SortKey } from "../filters.ts";
+import { SELECTION_KEYS, SORTS, type FigureKey, type IncidentFilters, type SelectionKey, type SortDir, type SortKey } from "../incident-model.ts";
 
-export type IncidentFilters = Pick<Filters, "from" | "to" | "province" | "group" | "type" | "project" | "sector" | "victims" | "links" | "q">;
-export type SortDir = "asc" | "desc";
+export type { IncidentFilters, SortDir };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const enumList = (values: readonly string[], type: string) => Prisma.join(values.map((v) => Prisma.sql`CAST(${v} AS ${Prisma.raw(`"${type}"`)})`));
 
-/** The condition incidentWhere(filters) expresses, as SQL over `"Incident" i`. Keep the two in step (overview.test.ts checks). */
-export function incidentSql(f: IncidentFilters): Prisma.Sql {
-  const and: Prisma.Sql[] = [];
-  if (f.from) and.push(Prisma.sql`i."date" >= CAST(${day(f.from)} AS date)`);
-  if (f.to) and.push(Prisma.sql`i."date" <= CAST(${day(f.to)} AS date)`);
-  if (f.province.length) and.push(Prisma.sql`i."province" IN (${enumList(f.province, "Province")})`);
-  if (f.type.length) and.push(Prisma.sql`i."attackType" IN (${enumList(f.type, "AttackType")})`);
-  if (f.group.length) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Attribution" fa WHERE fa."incidentId" = i."id" AND fa."perpetratorId" IN (${Prisma.join(f.group)}))`);
-  if (f.project.length) and.push(Prisma.sql`i."projectId" IN (${Prisma.join(f.project)})`);
-  if (f.sector.length) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Project" fp WHERE fp."id" = i."projectId" AND fp."sector" IN (${enumList(f.sector, "ProjectSector")}))`);
-  if (f.links === "direct") and.push(Prisma.sql`i."chineseLink" = CAST('direct' AS "ChineseLink")`);
-  if (f.victims === "chinese") and.push(Prisma.sql`(i."chineseKilled" > 0 OR i."chineseInjured" > 0 OR i."chineseKidnapped" > 0)`);
-  if (f.q) {
+/** Each selection parameter's condition, or null when it selects every incident (its default). */
+const FILTER_SQL: { [K in SelectionKey]: (v: IncidentFilters[K]) => Prisma.Sql | null } = {
+  from: (v) => (v ? Prisma.sql`i."date" >= CAST(${day(v)} AS date)` : null),
+  to: (v) => (v ? Prisma.sql`i."date" <= CAST(${day(v)} AS date)` : null),
+  province: (v) => (v.length ? Prisma.sql`i."province" IN (${enumList(v, "Province")})` : null),
+  // Any attribution counts, whatever its role: an analyst filtering by a group wants every
+  // incident the group is linked to; the role is shown beside it.
+  group: (v) => (v.length ? Prisma.sql`EXISTS (SELECT 1 FROM "Attribution" fa WHERE fa."incidentId" = i."id" AND fa."perpetratorId" IN (${Prisma.join(v)}))` : null),
+  type: (v) => (v.length ? Prisma.sql`i."attackType" IN (${enumList(v, "AttackType")})` : null),
+  project: (v) => (v.length ? Prisma.sql`i."projectId" IN (${Prisma.join(v)})` : null),
+  sector: (v) => (v.length ? Prisma.sql`EXISTS (SELECT 1 FROM "Project" fp WHERE fp."id" = i."projectId" AND fp."sector" IN (${enumList(v, "ProjectSector")}))` : null),
+  victims: (v) => (v === "chinese" ? Prisma.sql`(i."chineseKilled" > 0 OR i."chineseInjured" > 0 OR i."chineseKidnapped" > 0)` : null),
+  links: (v) => (v === "direct" ? Prisma.sql`i."chineseLink" = CAST('direct' AS "ChineseLink")` : null),
+  q: (v) => {
+    if (!v) return null;
     // Prisma's `contains` passes the text through as a LIKE pattern, % and _ included; so does this.
-    const like = `%${f.q}%`;
-    and.push(Prisma.sql`(i."summary" ILIKE ${like} OR i."target" ILIKE ${like} OR i."city" ILIKE ${like} OR i."district" ILIKE ${like} OR i."locationDetail" ILIKE ${like} OR i."id" ILIKE ${like})`);
-  }
+    const like = `%${v}%`;
+    return Prisma.sql`(i."summary" ILIKE ${like} OR i."target" ILIKE ${like} OR i."city" ILIKE ${like} OR i."district" ILIKE ${like} OR i."locationDetail" ILIKE ${like} OR i."id" ILIKE ${like})`;
+  },
+};
+
+/** The one filter function: the condition the filters put on `"Incident" i` (TRUE when none). */
+export function incidentSql(f: IncidentFilters): Prisma.Sql {
+  const and = SELECTION_KEYS.map((k) => (FILTER_SQL[k] as (v: unknown) => Prisma.Sql | null)(f[k])).filter((s): s is Prisma.Sql => s !== null);
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 
 /** A cache key for what incidentSql(f) selects: equal keys, equal sets of incidents. */
 export function incidentFilterKey(f: IncidentFilters): string {
-  return JSON.stringify([f.from, f.to, f.province, f.group, f.type, f.project, f.sector, f.victims, f.links, f.q]);
+  return JSON.stringify(SELECTION_KEYS.map((k) => f[k]));
 }
 
-/** A sort key's column over `"Incident" i`, how a cursor value is cast back to its type, and whether it can be unknown. */
+/** Each summed figure's column. */
+export const FIGURE_SQL: Record<FigureKey, Prisma.Sql> = {
+  chineseKilled: Prisma.sql`i."chineseKilled"`,
+  chineseInjured: Prisma.sql`i."chineseInjured"`,
+  totalKilled: Prisma.sql`i."totalKilled"`,
+  totalInjured: Prisma.sql`i."totalInjured"`,
+  attackersKilled: Prisma.sql`i."attackersKilled"`,
+};
+
+/** A sort key's column over `"Incident" i`, and how a cursor value is cast back to its type. */
 type SortSql = { col: Prisma.Sql; cast: (v: unknown) => Prisma.Sql; nullable: boolean };
 const asInt = (v: unknown) => Prisma.sql`CAST(${v} AS integer)`;
-export const SORT_SQL: Record<SortKey, SortSql> = {
-  date: { col: Prisma.sql`i."date"`, cast: (v) => Prisma.sql`CAST(${v} AS date)`, nullable: false },
-  province: { col: Prisma.sql`i."province"`, cast: (v) => Prisma.sql`CAST(${v} AS "Province")`, nullable: false },
-  attack_type: { col: Prisma.sql`i."attackType"`, cast: (v) => Prisma.sql`CAST(${v} AS "AttackType")`, nullable: false },
-  chinese_killed: { col: Prisma.sql`i."chineseKilled"`, cast: asInt, nullable: true },
-  chinese_injured: { col: Prisma.sql`i."chineseInjured"`, cast: asInt, nullable: true },
-  total_killed: { col: Prisma.sql`i."totalKilled"`, cast: asInt, nullable: true },
-  total_injured: { col: Prisma.sql`i."totalInjured"`, cast: asInt, nullable: true },
+const SORT_COLUMNS: Record<SortKey, Omit<SortSql, "nullable">> = {
+  date: { col: Prisma.sql`i."date"`, cast: (v) => Prisma.sql`CAST(${v} AS date)` },
+  province: { col: Prisma.sql`i."province"`, cast: (v) => Prisma.sql`CAST(${v} AS "Province")` },
+  attack_type: { col: Prisma.sql`i."attackType"`, cast: (v) => Prisma.sql`CAST(${v} AS "AttackType")` },
+  chinese_killed: { col: Prisma.sql`i."chineseKilled"`, cast: asInt },
+  chinese_injured: { col: Prisma.sql`i."chineseInjured"`, cast: asInt },
+  total_killed: { col: Prisma.sql`i."totalKilled"`, cast: asInt },
+  total_injured: { col: Prisma.sql`i."totalInjured"`, cast: asInt },
 };
+export const SORT_SQL = Object.fromEntries(Object.entries(SORT_COLUMNS).map(([k, s]) => [k, { ...s, nullable: SORTS[k as SortKey].nullable }])) as Record<SortKey, SortSql>;
 
 const DIR_SQL: Record<SortDir, Prisma.Sql> = { asc: Prisma.sql`ASC`, desc: Prisma.sql`DESC` };
 export const dirSql = (dir: SortDir) => DIR_SQL[dir];
 
-/** incidentOrderBy as SQL: the key (unknown last either way), then the id in the same direction. */
+/** The table's order: the key (unknown last either way), then the id in the same direction, so a page boundary never repeats or skips a row. */
 export function orderSql(sort: SortKey, dir: SortDir): Prisma.Sql {
   const s = SORT_SQL[sort];
   return Prisma.sql`${s.col} ${DIR_SQL[dir]}${s.nullable ? Prisma.sql` NULLS LAST` : Prisma.empty}, i."id" ${DIR_SQL[dir]}`;

@@ -3,99 +3,24 @@ import "server-only";
 // (incident-export.ts) shares its filter and order (incident-sql.ts) and builds the same
 // cells in SQL, so the three always agree.
 import { db } from "../server/db.ts";
-import type { AttackType, Province } from "../generated/prisma/enums.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import type { CasualtyTotals } from "../casualty-totals.ts";
-import type { Filters } from "../filters.ts";
+import { groupAttributions, type Filters, type IncidentRow } from "../incident-model.ts";
 import { isoPartialDate } from "../format.ts";
-import { ATTRIBUTION_ROLES, type AttributionRole } from "../vocab.ts";
+import type { AttackType, AttributionRole, DatePrecision, Province } from "../vocab.ts";
 import { SORT_SQL, dirSql, incidentFilterKey, incidentSql, orderSql } from "./incident-sql.ts";
 import { versionedCache } from "./data-version.ts";
 
-export type { SortDir } from "./incident-sql.ts";
-
-// The sort order (key, unknown figures last in both directions, then the id in the same
-// direction so a page boundary never repeats or skips a row) is orderSql in incident-sql.ts.
-
-/** The row shape toIncidentRow reads (the page query below builds it in SQL). */
-export const INCIDENT_ROW_SELECT = {
-  id: true, date: true, datePrecision: true, province: true, district: true, city: true,
-  attackType: true, target: true, summary: true,
-  chineseKilled: true, chineseInjured: true, chineseKidnapped: true, totalKilled: true, totalInjured: true, attackersKilled: true,
-  project: { select: { id: true, name: true } },
-  attributions: { select: { role: true, perpetrator: { select: { id: true, shortName: true } } } },
-  sources: { select: { source: { select: { url: true } } }, orderBy: { sourceId: "asc" } },
-} satisfies Prisma.IncidentSelect;
-
-export type IncidentRecordRow = Prisma.IncidentGetPayload<{ select: typeof INCIDENT_ROW_SELECT }>;
-
-export type GroupAttribution = { id: string; name: string; roles: AttributionRole[] };
-
-/** What the table shows and the JSON API returns for one incident. Null figures are unknown. */
-export type IncidentRow = {
-  id: string;
-  /** ISO at the date's precision: 2024-10-06, 2024-10 or 2024. */
-  date: string;
-  datePrecision: "day" | "month" | "year";
-  province: Province;
-  district: string | null;
-  city: string | null;
-  attackType: AttackType;
-  target: string;
-  summary: string;
-  project: { id: string; name: string } | null;
-  /** Each group once, with every role the sources give it, strongest role first. */
-  groups: GroupAttribution[];
-  sourceUrls: string[];
-} & CasualtyTotals; // the incident's headline figures, null where unknown
-
-const ROLE_ORDER = Object.keys(ATTRIBUTION_ROLES) as AttributionRole[];
-
-function groupAttributions(attributions: IncidentRecordRow["attributions"]): GroupAttribution[] {
-  const byGroup = new Map<string, GroupAttribution>();
-  for (const a of attributions) {
-    const g = byGroup.get(a.perpetrator.id) ?? { id: a.perpetrator.id, name: a.perpetrator.shortName, roles: [] };
-    if (!g.roles.includes(a.role)) g.roles.push(a.role);
-    byGroup.set(g.id, g);
-  }
-  const strongest = (g: GroupAttribution) => Math.min(...g.roles.map((r) => ROLE_ORDER.indexOf(r)));
-  for (const g of byGroup.values()) g.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
-  return [...byGroup.values()].sort((a, b) => strongest(a) - strongest(b) || a.id.localeCompare(b.id));
-}
-
-export function toIncidentRow(r: IncidentRecordRow): IncidentRow {
-  return {
-    id: r.id,
-    date: isoPartialDate(r.date, r.datePrecision),
-    datePrecision: r.datePrecision,
-    province: r.province,
-    district: r.district,
-    city: r.city,
-    attackType: r.attackType,
-    target: r.target,
-    summary: r.summary,
-    project: r.project,
-    groups: groupAttributions(r.attributions),
-    chineseKilled: r.chineseKilled,
-    chineseInjured: r.chineseInjured,
-    chineseKidnapped: r.chineseKidnapped,
-    totalKilled: r.totalKilled,
-    totalInjured: r.totalInjured,
-    attackersKilled: r.attackersKilled,
-    // By URL, not by source id: an import gives a source a new id, and the exported file must
-    // not change when it is imported and exported again.
-    sourceUrls: [...new Set(r.sources.map((s) => s.source.url).filter((u): u is string => !!u))].sort(),
-  };
-}
+export type { IncidentRow };
 
 export type IncidentTablePage = { total: number; page: number; pageSize: number; pageCount: number; incidents: IncidentRow[] };
 
+type SqlAttribution = { role: AttributionRole; perpetrator: { id: string; shortName: string } };
 type PageSqlRow = {
-  id: string; day: string; datePrecision: IncidentRow["datePrecision"]; province: Province; district: string | null; city: string | null;
+  id: string; day: string; datePrecision: DatePrecision; province: Province; district: string | null; city: string | null;
   attackType: AttackType; target: string; summary: string;
   chineseKilled: number | null; chineseInjured: number | null; chineseKidnapped: number | null; totalKilled: number | null; totalInjured: number | null; attackersKilled: number | null;
   projectId: string | null; projectName: string | null;
-  attributions: IncidentRecordRow["attributions"] | string | null; urls: (string | null)[] | null;
+  attributions: SqlAttribution[] | string | null; urls: (string | null)[] | null;
 };
 
 const fromJson = <T,>(v: T | string | null): T | null => (typeof v === "string" ? JSON.parse(v) as T : v);
@@ -159,15 +84,24 @@ export async function incidentPageRows(filters: Filters, prisma: PrismaClient = 
       JOIN "Incident" i ON i."id" = k."id"
       LEFT JOIN "Project" p ON p."id" = i."projectId"
       ORDER BY ${orderSql(filters.sort, filters.dir)}`;
-  return rows.map((r) => toIncidentRow({
-    id: r.id, date: new Date(`${r.day}T00:00:00.000Z`), datePrecision: r.datePrecision, province: r.province, district: r.district, city: r.city,
+  return rows.map(toIncidentRow);
+}
+
+/** The one conversion from a page row as SQL gives it to the row the table, the API and the CSV oracle use. */
+function toIncidentRow(r: PageSqlRow): IncidentRow {
+  return {
+    id: r.id,
+    date: isoPartialDate(new Date(`${r.day}T00:00:00.000Z`), r.datePrecision),
+    datePrecision: r.datePrecision, province: r.province, district: r.district, city: r.city,
     attackType: r.attackType, target: r.target, summary: r.summary,
+    project: r.projectId === null ? null : { id: r.projectId, name: r.projectName ?? r.projectId },
+    groups: groupAttributions(fromJson(r.attributions) ?? []),
     chineseKilled: r.chineseKilled, chineseInjured: r.chineseInjured, chineseKidnapped: r.chineseKidnapped,
     totalKilled: r.totalKilled, totalInjured: r.totalInjured, attackersKilled: r.attackersKilled,
-    project: r.projectId === null ? null : { id: r.projectId, name: r.projectName ?? r.projectId },
-    attributions: fromJson(r.attributions) ?? [],
-    sources: (r.urls ?? []).map((url) => ({ source: { url } })),
-  }));
+    // By URL, not by source id: an import gives a source a new id, and the exported file must
+    // not change when it is imported and exported again.
+    sourceUrls: [...new Set((r.urls ?? []).filter((u): u is string => !!u))].sort(),
+  };
 }
 
 export const pageCountFor = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));

@@ -3,7 +3,7 @@
 // leading '), the file stays valid RFC 4180 with the same number of fields on every line,
 // and importing it gives back the text exactly as stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS } from "../filters.ts";
+import { DEFAULT_FILTERS } from "../incident-model.ts";
 import { parseCsv } from "../csv-parse.ts";
 import { readImportFile } from "../records/import-rows.ts";
 import { FIXTURE } from "../testing/fixture.ts";

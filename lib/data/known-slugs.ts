@@ -24,7 +24,13 @@ const optionsCache = versionedCache<FilterOptions>(1);
  * filter bar and the summary all ask and parseFilters needs the slugs before anything
  * renders; and computed once per data version, since every page view needs them first.
  */
-export const filterOptions = cache((prisma: PrismaClient = db()): Promise<FilterOptions> => optionsCache("options", async () => {
+export function filterOptions(prisma: PrismaClient = db()): Promise<FilterOptions> {
+  // The default client is resolved before the per-request cache, so filterOptions() and
+  // filterOptions(db()) are one entry: React's cache keys on the arguments as passed.
+  return requestOptions(prisma);
+}
+
+const requestOptions = cache((prisma: PrismaClient): Promise<FilterOptions> => optionsCache("options", async () => {
   // One statement, not three: on the embedded database queries run one at a time, and every page waits for this first.
   // The year span is plain MIN/MAX, answered from the two ends of the date index (Prisma's
   // aggregate wraps the table in a subquery and scans every incident).
@@ -44,7 +50,11 @@ export const filterOptions = cache((prisma: PrismaClient = db()): Promise<Filter
 }, prisma));
 
 /** The group and project slugs that exist, for parseFilters(params, await knownSlugs()). */
-export const knownSlugs = cache(async (prisma: PrismaClient = db()): Promise<KnownSlugs> => {
+export function knownSlugs(prisma: PrismaClient = db()): Promise<KnownSlugs> {
+  return requestSlugs(prisma);
+}
+
+const requestSlugs = cache(async (prisma: PrismaClient): Promise<KnownSlugs> => {
   const { groups, projects } = await filterOptions(prisma);
   return { groups: new Set(groups.map((g) => g.id)), projects: new Set(projects.map((p) => p.id)) };
 });

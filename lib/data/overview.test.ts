@@ -8,14 +8,16 @@
 //   E 2024-02 Balochistan bombing, no group         ck - ci - tk 0 ti - ak -
 //   F 2024-06 Punjab armed assault, Beta, WEAK link ck - ci - tk 5 ti - ak -
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseFilters, type Filters } from "../filters.ts";
+import { parseFilters } from "../filters.ts";
+import { type Filters } from "../incident-model.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
 import { incidentWhere } from "../testing/incident-where.ts";
 import {
-  casualtiesPerYear, incidentSql, incidentsByAttackType, incidentsByGroup, incidentsByProvince,
+  casualtiesPerYear, incidentsByAttackType, incidentsByGroup, incidentsByProvince,
   incidentsPerYearByGroup, incidentsPerYearByProvince, overviewHeadlines,
 } from "./overview.ts";
+import { incidentSql } from "./incident-sql.ts";
 import { writeDataset } from "../write/write-dataset.ts";
 
 const filters = (query: string): Filters => {

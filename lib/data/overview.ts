@@ -5,31 +5,22 @@ import "server-only";
 // years x provinces x types and years x groups, not with the number of incidents.
 // The optional `prisma` argument lets tests pass their own database.
 import { cache } from "react";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { ATTACK_TYPES, PROVINCES, type AttackType, type Province } from "../vocab.ts";
 import { db } from "../server/db.ts";
 import { filterOptions } from "./known-slugs.ts";
-import { incidentFilterKey, incidentSql, type IncidentFilters } from "./incident-sql.ts";
+import { FIGURE_KEYS, HEADLINE_FIGURE_KEYS, type FigureKey, type IncidentFilters } from "../incident-model.ts";
+import { FIGURE_SQL, incidentFilterKey, incidentSql } from "./incident-sql.ts";
 import { versionedCache } from "./data-version.ts";
 
-export { incidentSql, type IncidentFilters };
 
-export const FIGURES = {
-  chineseKilled: "Chinese killed",
-  chineseInjured: "Chinese injured",
-  totalKilled: "All killed",
-  totalInjured: "All injured",
-  attackersKilled: "Attackers killed",
-} as const;
-export type FigureKey = keyof typeof FIGURES;
-const FIGURE_KEYS = Object.keys(FIGURES) as FigureKey[];
 
 /** A summed figure: null when every matching incident has it unknown (never shown as 0). */
 export type Figure = { total: number | null; unknown: number };
 export type Headlines = { incidents: number; figures: Record<FigureKey, Figure> };
 
 /** One bar or slice: a category and how many matching incidents fall in it. */
-export type CategoryCount = { key: string; label: string; count: number };
+export type CategoryCount<K extends string = string> = { key: K; label: string; count: number };
 
 /** Incidents per year split into series; `rows[n][series.key]` is a count, every year in range present. */
 export type YearBreakdown = {
@@ -61,6 +52,13 @@ type Cell = { year: number; province: Province; attackType: AttackType; n: numbe
 type GroupYear = { year: number; key: string | null; name: string | null; short: string | null; n: number };
 type OverviewScans = { cells: Cell[]; groupYears: GroupYear[]; years: number[] };
 
+/** Each figure's sum and how many incidents give it, in FIGURE_KEYS order (arrays: no SQL identifier is made from a key). */
+const FIGURE_SUMS = Prisma.sql`CAST(ARRAY[${Prisma.join(FIGURE_KEYS.map((k) => Prisma.sql`SUM(${FIGURE_SQL[k]})`))}] AS integer[]) AS sums,
+  CAST(ARRAY[${Prisma.join(FIGURE_KEYS.map((k) => Prisma.sql`COUNT(${FIGURE_SQL[k]})`))}] AS integer[]) AS known`;
+type CellRow = Pick<Cell, "year" | "province" | "attackType" | "n"> & { sums: (number | null)[]; known: number[] };
+const toCell = ({ sums, known, ...c }: CellRow): Cell =>
+  Object.assign(c, ...FIGURE_KEYS.map((k, n) => ({ [`sum_${k}`]: sums[n] ?? null, [`known_${k}`]: known[n] }))) as Cell;
+
 /**
  * Every widget's numbers come from two grouped scans: year x province x attack type with
  * the casualty sums and known-figure counts, and year x linked group. The widgets fold
@@ -71,14 +69,9 @@ type OverviewScans = { cells: Cell[]; groupYears: GroupYear[]; years: number[] }
 async function overviewScansUncached(filters: IncidentFilters, prisma: PrismaClient): Promise<OverviewScans> {
   const where = incidentSql(filters);
   const [cells, groupYears, years] = await Promise.all([
-    prisma.$queryRaw<Cell[]>`
+    prisma.$queryRaw<CellRow[]>`
       SELECT CAST(EXTRACT(YEAR FROM i."date") AS integer) AS year, CAST(i."province" AS text) AS province, CAST(i."attackType" AS text) AS "attackType",
-        CAST(COUNT(*) AS integer) AS n,
-        CAST(SUM(i."chineseKilled") AS integer) AS "sum_chineseKilled", CAST(COUNT(i."chineseKilled") AS integer) AS "known_chineseKilled",
-        CAST(SUM(i."chineseInjured") AS integer) AS "sum_chineseInjured", CAST(COUNT(i."chineseInjured") AS integer) AS "known_chineseInjured",
-        CAST(SUM(i."totalKilled") AS integer) AS "sum_totalKilled", CAST(COUNT(i."totalKilled") AS integer) AS "known_totalKilled",
-        CAST(SUM(i."totalInjured") AS integer) AS "sum_totalInjured", CAST(COUNT(i."totalInjured") AS integer) AS "known_totalInjured",
-        CAST(SUM(i."attackersKilled") AS integer) AS "sum_attackersKilled", CAST(COUNT(i."attackersKilled") AS integer) AS "known_attackersKilled"
+        CAST(COUNT(*) AS integer) AS n, ${FIGURE_SUMS}
       FROM "Incident" i
       WHERE ${where}
       GROUP BY 1, 2, 3`,
@@ -94,7 +87,7 @@ async function overviewScansUncached(filters: IncidentFilters, prisma: PrismaCli
       LEFT JOIN "Perpetrator" p ON p."id" = q.key`,
     yearsInRange(filters, prisma),
   ]);
-  return { cells, groupYears, years };
+  return { cells: cells.map(toCell), groupYears, years };
 }
 
 // A cached entry is a few hundred grouped rows (years x provinces x types, years x groups).
@@ -131,13 +124,13 @@ function countBy<K extends string>(cells: Cell[], key: (c: Cell) => K): Map<K, n
 }
 
 /** Matching incidents per province, largest first; provinces without any are left out. */
-export async function incidentsByProvince(filters: IncidentFilters, prisma?: PrismaClient): Promise<CategoryCount[]> {
+export async function incidentsByProvince(filters: IncidentFilters, prisma?: PrismaClient): Promise<CategoryCount<Province>[]> {
   const { cells } = await scans(filters, prisma);
   return sortCounts([...countBy(cells, (c) => c.province)].map(([key, count]) => ({ key, label: PROVINCES[key], count })));
 }
 
 /** Matching incidents per attack type, largest first. */
-export async function incidentsByAttackType(filters: IncidentFilters, prisma?: PrismaClient): Promise<CategoryCount[]> {
+export async function incidentsByAttackType(filters: IncidentFilters, prisma?: PrismaClient): Promise<CategoryCount<AttackType>[]> {
   const { cells } = await scans(filters, prisma);
   return sortCounts([...countBy(cells, (c) => c.attackType)].map(([key, count]) => ({ key, label: ATTACK_TYPES[key], count })));
 }
@@ -190,7 +183,7 @@ export async function incidentsPerYearByProvince(filters: IncidentFilters, prism
   return { series, rows: fillYears(years, series, cells.map((c) => ({ year: c.year, key: c.province, n: c.n }))) };
 }
 
-const TREND_FIGURES = ["chineseKilled", "chineseInjured", "totalKilled", "totalInjured"] as const;
+const TREND_FIGURES = HEADLINE_FIGURE_KEYS;
 
 /** Killed and injured per year, Chinese and all victims, with how many incidents leave each unknown. */
 export async function casualtiesPerYear(filters: IncidentFilters, prisma?: PrismaClient): Promise<CasualtyYear[]> {

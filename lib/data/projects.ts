@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "../server/db.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { selection } from "../incident-model.ts";
+import type { ChineseLink, DatePrecision, ProjectSector, Province, SourceKind } from "../vocab.ts";
+import { incidentSql } from "./incident-sql.ts";
 import { versionedCache } from "./data-version.ts";
 
 // Each project lists this many of its incidents, the most recent; its figures count them
@@ -8,8 +11,8 @@ import { versionedCache } from "./data-version.ts";
 export const PROJECT_RECENT_INCIDENTS = 5;
 
 export type ProjectIncident = {
-  id: string; date: Date; datePrecision: "day" | "month" | "year"; city: string | null; province: string;
-  target: string; chineseLink: "direct" | "weak"; chineseKilled: number | null; totalKilled: number | null;
+  id: string; date: Date; datePrecision: DatePrecision; city: string | null; province: Province;
+  target: string; chineseLink: ChineseLink; chineseKilled: number | null; totalKilled: number | null;
 };
 
 /** Over every incident that touched the project, weakly linked ones included. Sums are null when no incident gives the figure. */
@@ -23,9 +26,9 @@ export type ProjectFigures = {
 };
 
 export type ProjectEntry = {
-  id: string; name: string; sector: string; province: string | null; location: string | null; operator: string | null;
+  id: string; name: string; sector: ProjectSector; province: Province | null; location: string | null; operator: string | null;
   isCpec: boolean | null; description: string | null;
-  evidence: { id: string; supports: string; quote: string; note: string | null; source: { id: string; kind: string; title: string; publisher: string | null; publishedOn: string | null; url: string | null } }[];
+  evidence: { id: string; supports: string; quote: string; note: string | null; source: { id: string; kind: SourceKind; title: string; publisher: string | null; publishedOn: string | null; url: string | null } }[];
   figures: ProjectFigures;
   /** The most recent PROJECT_RECENT_INCIDENTS incidents, newest first, weakly-linked ones included and marked. */
   incidents: ProjectIncident[];
@@ -71,7 +74,7 @@ async function computeProjects(prisma: PrismaClient): Promise<ProjectEntry[]> {
           EXTRACT(YEAR FROM MIN(i.date))::int AS "firstYear", EXTRACT(YEAR FROM MAX(i.date))::int AS "lastYear",
           (ARRAY_AGG(i.id ORDER BY i.date DESC, i.id DESC))[1:CAST(${PROJECT_RECENT_INCIDENTS} AS integer)] AS "recentIds"
         FROM "Incident" i
-        WHERE i."projectId" IS NOT NULL
+        WHERE ${incidentSql(selection({ links: "all" }))} AND i."projectId" IS NOT NULL
         GROUP BY i."projectId"
       ) s ON s."projectId" = p.id
       ORDER BY COALESCE(s.incidents, 0) DESC, p.name ASC`),

@@ -3,8 +3,7 @@ import "server-only";
 // incident its current facts and revision, so the editor compares before deciding.
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { db } from "../server/db.ts";
-import { candidatesSchema, type Candidate } from "../write/candidate.ts";
-import { incidentRevision } from "../write/revisions.ts";
+import type { Candidate } from "../write/candidate.ts";
 
 export type RecordFacts = {
   id: string; date: string; datePrecision: string; province: string; city: string | null; attackType: string; target: string; summary: string; revision: number;
@@ -29,7 +28,9 @@ export async function recordFacts(incidentId: string, prisma: PrismaClient = db(
   if (!i) return null;
   return {
     id: i.id, date: i.date.toISOString().slice(0, { day: 10, month: 7, year: 4 }[i.datePrecision]), datePrecision: i.datePrecision, province: i.province, city: i.city,
-    attackType: i.attackType, target: i.target, summary: i.summary, revision: await incidentRevision(prisma, i.id),
+    attackType: i.attackType, target: i.target, summary: i.summary,
+    // The revision the editor reviews at: the accept refuses (409) if a later one exists by then.
+    revision: (await prisma.revision.findFirst({ where: { incidentId: i.id }, orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0,
     casualties: i.casualties.map((c) => ({ outcome: c.outcome, victimGroup: c.victimGroup, count: c.count, low: c.low, high: c.high, counted: c.counted, quote: c.quote, source: c.source.title })),
     attributions: i.attributions.map((a) => ({ group: a.perpetratorId, groupName: a.perpetrator.shortName, role: a.role, quote: a.quote, source: a.source.title })),
   };
@@ -39,8 +40,9 @@ export async function reportForReview(id: string, prisma: PrismaClient = db()): 
   if (!/^[0-9a-f]{12}$/.test(id)) return null;
   const r = await prisma.report.findUnique({ where: { id }, include: { user: { select: { name: true, email: true } } } });
   if (!r) return null;
-  const parsed = candidatesSchema.safeParse(r.candidates);
-  const candidates = parsed.success ? parsed.data : [];
+  // Checked against the reader's schema when stored (lib/write/reports.ts); the accept checks again.
+  const parsed = { success: Array.isArray(r.candidates) };
+  const candidates = (parsed.success ? r.candidates : []) as Candidate[];
   const matched: Record<string, RecordFacts> = {};
   for (const c of candidates) {
     if (c.match && !matched[c.match.incidentId]) {

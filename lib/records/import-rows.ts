@@ -2,18 +2,15 @@
 // keys) into validated rows. Every problem is collected with its line (CSV) or record number
 // (JSON), so a user fixes the whole file in one pass; nothing is written unless all is well.
 import { z } from "zod";
-import { ATTACK_TYPES, ATTRIBUTION_ROLES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, LOCATION_PRECISIONS, PROVINCES, keysOf } from "../vocab.ts";
+import { ATTACK_TYPES, ATTRIBUTION_ROLES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, LOCATION_PRECISIONS, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN, keysOf } from "../vocab.ts";
 import { CsvSyntaxError, parseCsv, unneutraliseFormula } from "../csv-parse.ts";
+import { CSV_HEADER, IMPORT_ONLY_COLUMNS, type CsvColumn, type ImportOnlyColumn } from "../incident-model.ts";
 import { partialDate } from "./schema.ts";
 
-/** The export's columns (lib/data/incident-export.ts writes them in this order). */
-export const REQUIRED_COLUMNS = [
-  "id", "date", "date_precision", "province", "district", "city", "attack_type", "target", "project",
-  "perpetrators", "attribution", "chinese_killed", "chinese_injured", "total_killed", "total_injured",
-  "attackers_killed", "summary", "source_urls",
-] as const;
+/** The export's columns (the incident model's CSV_COLUMNS), each of which an import must carry. */
+export const REQUIRED_COLUMNS = CSV_HEADER;
 /** Columns the export does not carry; when absent, new incidents get defaults and existing ones keep theirs. */
-export const OPTIONAL_COLUMNS = ["chinese_link", "confidence", "location_precision"] as const;
+export const OPTIONAL_COLUMNS = IMPORT_ONLY_COLUMNS;
 
 const SEPARATOR = /;\s*/;
 const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v);
@@ -27,14 +24,15 @@ const list = (item: z.ZodType<string>) => z.preprocess(
   (v) => (Array.isArray(v) ? v : typeof v === "string" && v.trim() ? v.split(SEPARATOR).map((s) => s.trim()).filter(Boolean) : []),
   z.array(item),
 );
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "is not a slug");
+const slug = z.string().regex(SLUG_PATTERN, "is not a slug");
 const enumOf = <T extends Record<string, string>>(vocab: T, what: string) =>
   z.preprocess(emptyToNull, z.enum(keysOf(vocab), { error: `must be a ${what}: one of ${Object.keys(vocab).join(", ")}` }));
 const optionalEnum = <T extends Record<string, string>>(vocab: T, what: string) =>
   z.preprocess(emptyToNull, z.enum(keysOf(vocab), { error: `must be a ${what}: one of ${Object.keys(vocab).join(", ")}` }).nullable().default(null));
 
-export const importRowSchema = z.object({
-  id: z.preprocess(emptyToNull, z.string({ error: "is required" }).regex(/^\d{4}(-\d{2}){0,2}-[a-z0-9-]+$/, "must be <date>-<place-slug>, e.g. 2024-10-06-karachi-airport-convoy").max(120)),
+/** Each column's import rule: one per model column (the compiler checks), read by name from the file. */
+const COLUMN_RULES = {
+  id: z.preprocess(emptyToNull, z.string({ error: "is required" }).regex(/^\d{4}(-\d{2}){0,2}-[a-z0-9-]+$/, "must be <date>-<place-slug>, e.g. 2024-10-06-karachi-airport-convoy").max(MAX_ID_LENGTH)),
   date: z.preprocess(emptyToNull, partialDate),
   date_precision: enumOf(DATE_PRECISIONS, "date precision"),
   province: enumOf(PROVINCES, "province"),
@@ -51,7 +49,9 @@ export const importRowSchema = z.object({
   chinese_link: optionalEnum(CHINESE_LINKS, "link strength"),
   confidence: optionalEnum(CONFIDENCES, "confidence"),
   location_precision: optionalEnum(LOCATION_PRECISIONS, "location precision"),
-}).superRefine((r, ctx) => {
+} satisfies Record<CsvColumn | ImportOnlyColumn, z.ZodType>;
+
+export const importRowSchema = z.object(COLUMN_RULES).superRefine((r, ctx) => {
   if (r.date.length !== { day: 10, month: 7, year: 4 }[r.date_precision]) ctx.addIssue({ code: "custom", path: ["date"], message: `does not match date_precision ${r.date_precision}` });
   if (!r.id.startsWith(r.date.slice(0, 4))) ctx.addIssue({ code: "custom", path: ["id"], message: "must start with the incident's year" });
   const pairs = r.attribution.map((a) => a.split(":") as [string, string]);

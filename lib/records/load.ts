@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import {
   claimsSchema, incidentSchema, perpetratorSchema, projectSchema, reportedFigureSchema, sourceSchema,
-  type ClaimsRecord, type IncidentRecord, type PerpetratorRecord, type ProjectRecord, type ReportedFigureRecord, type SourceRecord,
+  type IncidentRecord, type PerpetratorRecord, type ProjectRecord, type ReportedFigureRecord, type SourceRecord,
 } from "./schema.ts";
 
 export const SEED_DATA_DIR = join(import.meta.dirname, "../../seed/data");
@@ -123,14 +123,4 @@ function mergeProjects(items: { file: string; value: ProjectRecord }[], problems
     prev.evidence.push(...value.evidence);
   }
   return [...byId.values()];
-}
-
-if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  try {
-    const d = loadDataset();
-    console.log(`seed data is valid: ${d.incidents.length} incidents, ${d.sources.length} sources, ${d.perpetrators.length} groups, ${d.projects.length} projects, ${d.reportedFigures.length} reported figures`);
-  } catch (e) {
-    console.error((e as Error).message);
-    process.exit(1);
-  }
 }

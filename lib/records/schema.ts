@@ -5,10 +5,10 @@ import { z } from "zod";
 import {
   ATTACK_TYPES, ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS,
   FIGURE_METRICS, FIGURE_QUALIFIERS, FIGURE_SCOPES, FIGURE_VICTIMS, LOCATION_PRECISIONS,
-  PERPETRATOR_KINDS, PROJECT_SECTORS, PROVINCES, SOURCE_KINDS, VICTIM_GROUPS, keysOf,
+  PERPETRATOR_KINDS, PROJECT_SECTORS, PROVINCES, SLUG_PATTERN, SOURCE_KINDS, VICTIM_GROUPS, keysOf,
 } from "../vocab.ts";
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug (a-z, 0-9, hyphens)");
+const slug = z.string().regex(SLUG_PATTERN, "must be a lowercase slug (a-z, 0-9, hyphens)");
 /** A calendar day, month or year: 2024-10-06, 2024-10 or 2024. */
 export const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD")
   // The pattern lets 2024-02-30 through, and Date.UTC would quietly store it as 1 March.

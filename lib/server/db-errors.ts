@@ -1,10 +1,9 @@
 // Telling "the database is unavailable" apart from a bug, so users get an honest "data
 // temporarily unavailable" (pages) or 503 (API) instead of a generic failure, and never
 // a stack trace or a connection string.
+import { DATABASE_UNAVAILABLE_DIGEST } from "../error-digests.ts";
 
 /** Next.js passes an error's own digest to the client error boundary; this one marks an outage. */
-export const DATABASE_UNAVAILABLE_DIGEST = "DATABASE_UNAVAILABLE";
-
 export class DatabaseUnavailableError extends Error {
   readonly digest = DATABASE_UNAVAILABLE_DIGEST;
   constructor(cause: unknown) {

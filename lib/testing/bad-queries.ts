@@ -7,7 +7,7 @@
 // deliberately broken in some values (%, %%, %E0%A4%A, %zz) because that is what a
 // hand-edited or truncated link looks like.
 import fc from "fast-check";
-import { PAGE_SIZES, SORT_KEYS } from "../filters.ts";
+import { PAGE_SIZES, SORT_KEYS } from "../incident-model.ts";
 import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES } from "../vocab.ts";
 
 export const FILTER_PARAMS = ["from", "to", "province", "group", "type", "project", "sector", "victims", "links", "q", "sort", "dir", "page", "pageSize"] as const;

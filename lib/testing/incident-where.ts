@@ -1,7 +1,7 @@
 // Turns parsed filters into the Prisma condition every incident query shares, so the
 // overview, the table, the API and the CSV export always count the same incidents.
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { Filters } from "../filters.ts";
+import type { Filters } from "../incident-model.ts";
 
 type IncidentFilters = Pick<Filters, "from" | "to" | "province" | "group" | "type" | "project" | "sector" | "victims" | "links" | "q">;
 

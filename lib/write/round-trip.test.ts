@@ -4,7 +4,7 @@
 // find: the groups and projects the rows name (projects without their evidence, so no
 // source exists before the import).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS, type Filters } from "../filters.ts";
+import { DEFAULT_FILTERS, type Filters } from "../incident-model.ts";
 import { readImportFile } from "../records/import-rows.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";

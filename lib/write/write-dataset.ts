@@ -49,7 +49,7 @@ export async function upsertIncidents(tx: Tx, incidents: IncidentRecord[]) {
   await tx.evidence.deleteMany({ where: { incidentId: { in: ids } } });
   await tx.incidentSource.deleteMany({ where: { incidentId: { in: ids } } });
   for (const i of incidents) {
-    const { id, date, project, evidence, attributions, casualties, ...fields } = i;
+    const { id, date, project, evidence: _evidence, attributions: _attributions, casualties, ...fields } = i;
     const data = { ...fields, date: startOfPartialDate(date), projectId: project, ...casualtyTotals(casualties) };
     await tx.incident.upsert({ where: { id }, create: { id, ...data }, update: data });
   }

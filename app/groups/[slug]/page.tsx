@@ -6,8 +6,9 @@ import { cache, Suspense } from "react";
 import { groupDetail, groupHeading, type Links } from "@/lib/data/groups.ts";
 import { parseFilters } from "@/lib/filters.ts";
 import { formatCount } from "@/lib/format.ts";
-import { ATTRIBUTION_ROLES, PERPETRATOR_KINDS, type AttributionRole } from "@/lib/vocab.ts";
-import { incidentsHref, yearSpan } from "@/components/groups/group-card.tsx";
+import { ATTRIBUTION_ROLES, MAX_SLUG_LENGTH, PERPETRATOR_KINDS, SLUG_PATTERN, type AttributionRole } from "@/lib/vocab.ts";
+import { yearSpan } from "@/components/groups/group-card.tsx";
+import { groupHref, incidentsHref } from "@/lib/links.ts";
 import { GroupSkeleton } from "@/components/groups/group-skeleton.tsx";
 import { GroupIncidentsTable } from "@/components/groups/group-incidents-table.tsx";
 import { GroupYearChart } from "@/components/groups/group-year-chart.tsx";
@@ -24,12 +25,11 @@ import styles from "@/components/groups/groups.module.css";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // generateMetadata and the page need the same heading: one query per request.
 const loadHeading = cache(async (slug: string) => {
   await connection(); // read the database at request time, never at build time
-  return SLUG.test(slug) && slug.length <= 80 ? groupHeading(slug) : null;
+  return SLUG_PATTERN.test(slug) && slug.length <= MAX_SLUG_LENGTH ? groupHeading(slug) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -65,7 +65,7 @@ async function GroupRecord({ id, links }: { id: string; links: Links }) {
   const { group: g, incidents, years, claimsByRole, otherGroups } = detail;
   const roles = Object.keys(ATTRIBUTION_ROLES) as AttributionRole[];
   const slug = g.id;
-  const listHref = incidentsHref(g.id, links);
+  const listHref = incidentsHref({ group: [g.id], links });
 
   return (
     <>
@@ -82,7 +82,7 @@ async function GroupRecord({ id, links }: { id: string; links: Links }) {
       {g.incidents === 0 ? (
         <p className="notice">
           No {links === "direct" ? "directly linked " : ""}incident names this group.
-          {links === "direct" && <> <Link href={`/groups/${slug}?links=all`}>Include weakly linked incidents</Link>.</>}
+          {links === "direct" && <> <Link href={groupHref(slug, { links: "all" })}>Include weakly linked incidents</Link>.</>}
         </p>
       ) : (
         <>

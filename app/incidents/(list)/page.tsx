@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { connection } from "next/server";
-import { filtersToSearchParams, parseFilters } from "@/lib/filters.ts";
+import { parseFilters } from "@/lib/filters.ts";
+import { filtersToSearchParams } from "@/lib/incident-model.ts";
 import { filterOptions, knownSlugs } from "@/lib/data/known-slugs.ts";
 import { FilterBar } from "@/components/filters/filter-bar.tsx";
 import { FilterProblems } from "@/components/filters/filter-problems.tsx";
 import { FilterSummary } from "@/components/filters/filter-summary.tsx";
 import { IncidentTableSection } from "@/components/incident-table/incident-table-section.tsx";
 import { TableSkeleton } from "@/components/incident-table/table-skeleton.tsx";
-import { INCIDENTS_PATH } from "@/components/incident-table/links.ts";
+import { INCIDENTS_PATH } from "@/lib/links.ts";
 
 export const metadata: Metadata = {
   title: "Incidents",

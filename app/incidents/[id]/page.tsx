@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { cache, Suspense } from "react";
 import { incidentDetail, incidentHeading } from "@/lib/data/incident-detail.ts";
 import { formatIncidentDate } from "@/lib/format.ts";
-import { ATTACK_TYPES, CHINESE_LINKS, CONFIDENCES, PROVINCES } from "@/lib/vocab.ts";
+import { ATTACK_TYPES, CHINESE_LINKS, CONFIDENCES, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN } from "@/lib/vocab.ts";
 import { AttributionPanel } from "@/components/incident/attribution-panel.tsx";
 import { CasualtyTable } from "@/components/incident/casualty-table.tsx";
 import { AttackFacts, WhenWhere } from "@/components/incident/incident-facts.tsx";
@@ -25,7 +25,7 @@ type Props = { params: Promise<{ id: string }> };
 const loadHeading = cache(async (id: string) => {
   await connection(); // read the database at request time, never at build time
   // Ids are slugs; anything else cannot exist, so it is not worth a query.
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && id.length <= 120 ? incidentHeading(id) : null;
+  return SLUG_PATTERN.test(id) && id.length <= MAX_ID_LENGTH ? incidentHeading(id) : null;
 });
 
 type Heading = NonNullable<Awaited<ReturnType<typeof incidentHeading>>>;

@@ -1,7 +1,7 @@
 // What a revision changed, in words, from its before and after snapshots (lib/write/revisions.ts).
 // Pure: the history, /changes and the feed all describe a change the same way.
-import { ATTRIBUTION_ROLES, VICTIM_GROUPS } from "../vocab.ts";
-import type { IncidentSnapshot } from "./revisions.ts";
+import { ATTRIBUTION_ROLES, VICTIM_GROUPS } from "./vocab.ts";
+import type { IncidentSnapshot } from "./write/revisions.ts";
 
 /** Group names by id, for showing attributions; an id not in it is shown as the id. */
 export type Names = ReadonlyMap<string, string>;

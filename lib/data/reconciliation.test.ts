@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeDataset } from "./write/write-dataset.ts";
-import { FIXTURE } from "./testing/fixture.ts";
-import { backends, freshDatabase, type TestDatabase } from "./testing/test-db.ts";
+import { writeDataset } from "../write/write-dataset.ts";
+import { FIXTURE } from "../testing/fixture.ts";
+import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
 import { reconcile } from "./reconciliation.ts";
 
 describe.each(backends())("reconciliation on %s", (backend) => {
