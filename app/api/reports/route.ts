@@ -3,6 +3,7 @@
 // { id, candidates } in the shape `npm run ingest -- --format json` prints. Stores the report only.
 import { requireEditor } from "@/lib/auth/guard.ts";
 import { db } from "@/lib/server/db.ts";
+import { ingestReference } from "@/lib/data/ingest-reference.ts";
 import { withApiErrors } from "@/lib/server/api-errors.ts";
 import { MAX_UPLOAD_BYTES, ReportInputError, parsePastedReport, parseReportMeta, sniffFormat, type ReportFormat, type ReportMeta } from "@/lib/write/report-input.ts";
 import { ReportReaderUnavailableError, ReportUnreadableError, readReportForReview } from "@/lib/write/report-reader.ts";
@@ -43,7 +44,7 @@ export const POST = withApiErrors(async (request: Request) => {
     } else {
       return problem(415, "unsupported media type", [{ field: "content-type", message: "send application/json or multipart/form-data" }]);
     }
-    const read = await readReportForReview(db(), { bytes, format }, meta);
+    const read = await readReportForReview({ bytes, format }, meta, await ingestReference(db()));
     const stored = await storeReport(db(), read, meta, format, editor.id);
     return Response.json(stored, { status: 201, headers: { ...noStore, Location: `/review/${stored.id}` } });
   } catch (e) {
