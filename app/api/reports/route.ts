@@ -19,7 +19,8 @@ export const POST = withApiErrors(async (request: Request) => {
   const editor = await requireEditor(request);
   if (editor instanceof Response) return editor;
   try {
-    const type = (request.headers.get("content-type") ?? "").toLowerCase();
+    const contentType = request.headers.get("content-type") ?? "";
+    const type = contentType.toLowerCase(); // for matching only: the multipart boundary is case-sensitive
     let bytes: Uint8Array;
     let format: ReportFormat;
     let meta: ReportMeta;
@@ -34,7 +35,7 @@ export const POST = withApiErrors(async (request: Request) => {
       format = "txt";
     } else if (type.startsWith("multipart/form-data")) {
       let form: FormData;
-      try { form = await new Response(body as BodyInit, { headers: { "content-type": type } }).formData(); } catch { return problem(400, "invalid report", [{ field: "body", message: "is not a readable multipart form" }]); }
+      try { form = await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData(); } catch { return problem(400, "invalid report", [{ field: "body", message: "is not a readable multipart form" }]); }
       const file = form.get("file");
       if (!(file instanceof File)) return problem(400, "invalid report", [{ field: "file", message: "is missing: attach a .txt, .html or .pdf file as `file`" }]);
       const field = (k: string) => { const v = form.get(k); return typeof v === "string" ? v : undefined; };
