@@ -16,7 +16,11 @@ export const GET = withApiErrors(async (request: Request) => {
   const url = new URL(request.url);
   const { filters, problems } = parseFilters(url.searchParams, await knownSlugs());
   if (problems.length) return Response.json({ error: "invalid query", problems }, { status: 400 });
-  const base = (process.env.BETTER_AUTH_URL || url.origin).replace(/\/+$/, "");
+  // The address readers reach this site by: BETTER_AUTH_URL when set, else the request's own
+  // Host (Next reports request.url on its bind address, which may be "localhost").
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  const base = (process.env.BETTER_AUTH_URL || (host && /^[\w.:[\]-]+$/.test(host) ? `${proto === "https" ? "https" : "http"}://${host}` : url.origin)).replace(/\/+$/, "");
   const query = filtersToSearchParams(filters).toString();
   const entries = await feedEntries(filters);
   const xml = atomDocument({
