@@ -145,7 +145,7 @@ function CandidateReview({ reportId, index, candidate: c, record, groups, onShow
                 return (
                   <tr key={n} className={differs ? styles.differs : undefined}>
                     <td>
-                      <strong>{f.qualifier !== "exact" ? `${f.qualifier.replace("_", " ")} ` : ""}{f.count}</strong> {victimLabel(f.victims).toLowerCase()} {CASUALTY_OUTCOMES[f.outcome].toLowerCase()}
+                      <strong>{f.qualifier !== "exact" ? `${f.qualifier.replace("_", " ")} ` : ""}{f.count}</strong> {victimLabel(f.victims)} {CASUALTY_OUTCOMES[f.outcome].toLowerCase()}
                       {differs && <span className={styles.differsTag}>differs</span>}
                       <br /><button type="button" className={styles.quote} style={{ border: 0, background: "none", padding: 0, textAlign: "left" }} onClick={() => onShow(`f${n}`)}>“{f.evidence.quote}”</button>
                     </td>
