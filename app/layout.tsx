@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
+import "./print.css";
+import { PrintUrl } from "@/components/print-url.tsx";
 
 export const metadata: Metadata = {
   title: { default: "Corridor Watch", template: "%s · Corridor Watch" },
@@ -36,6 +38,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer className="site-footer">
           Every figure links to its sources. Where sources disagree, both are shown.{" "}
           <Link href="/methodology">How we count</Link>.
+          <PrintUrl />
         </footer>
       </body>
     </html>

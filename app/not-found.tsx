@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, not prerendered at build: a static page carries no CSP nonce, so
+  // the policy (proxy.ts) would block every one of its scripts.
+  await connection();
   return (
     <div>
       <h1>Not found</h1>

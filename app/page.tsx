@@ -9,6 +9,8 @@ import { ChartSkeleton, HeadlinesSkeleton } from "@/components/charts/skeletons.
 import {
   AttackTypeWidget, CasualtyTrendWidget, GroupWidget, HeadlinesWidget, IncidentsPerYearWidget, ProvinceWidget,
 } from "@/components/charts/overview-widgets.tsx";
+import { ExportContext } from "@/components/charts/export-context.tsx";
+import { MapWidget } from "@/components/map/map-widget.tsx";
 import styles from "@/components/charts/charts.module.css";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -29,10 +31,14 @@ export default async function Overview({ searchParams }: Props) {
       <FilterProblems problems={problems} />
       <FilterBar options={options} filters={filters} />
       <FilterSummary filters={filters} options={options} path="/" />
+      <Suspense fallback={null}><ExportContext filters={filters} options={options} /></Suspense>
       <Suspense key={`headlines${key}`} fallback={<HeadlinesSkeleton />}>
         <HeadlinesWidget filters={filters} />
       </Suspense>
       <div className={styles.grid}>
+        <Suspense key={`map${key}`} fallback={<ChartSkeleton title="Where it happened" height={560} />}>
+          <MapWidget filters={filters} />
+        </Suspense>
         <Suspense key={`per-year${key}`} fallback={<ChartSkeleton title="Incidents per year" height={340} />}>
           <IncidentsPerYearWidget filters={filters} />
         </Suspense>

@@ -46,12 +46,37 @@ test("an incident with contradictory attributions shows every claim beside its s
   expect(errors).toEqual([]);
 });
 
-test("where sources disagree on a figure, the range and the counted figure are both shown", async ({ page }) => {
+test("where sources disagree on a figure, the best figure and the range are both shown", async ({ page }) => {
   const errors = watchForErrors(page);
   await page.goto("/incidents/2021-07-14-dasu-bus-bombing");
   const casualties = page.getByRole("table", { name: /Casualty figures by source/ });
-  await expect(casualties.getByRole("rowheader", { name: "Chinese nationals killed: Sources disagree: 9–10 (counted: 9)" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Counted figures" })).toContainText("sources say 9–10");
+  // Issue 11: best is the latest current account (10: the tenth victim died later), the range keeps the nine.
+  await expect(casualties.getByRole("rowheader", { name: "Chinese nationals killed: best 10; sources give 9–10" })).toBeVisible();
+  const figures = page.getByRole("list", { name: "Best figures" });
+  await expect(figures.locator('[data-figure="chineseKilled"]')).toContainText("10");
+  await expect(figures.locator('[data-figure="chineseKilled"]')).toContainText("range 9–10");
+  // The superseded nine of the same article is kept, marked, with its reason.
+  const superseded = casualties.locator('tr[data-status="superseded"]').first();
+  await expect(superseded).toContainText("superseded");
+  await expect(superseded).toContainText(/Why superseded: .*tenth Chinese victim/);
+  expect(errors).toEqual([]);
+});
+
+test("an early toll is marked preliminary, and each victim total names the one account it comes from", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto("/incidents/2021-04-21-quetta-serena-hotel");
+  const figures = page.getByRole("list", { name: "Best figures" });
+  await expect(figures.locator('[data-figure="totalKilled"]')).toContainText("5");
+  await expect(figures.locator('[data-figure="chineseKilled"]')).toContainText("0");
+  const casualties = page.getByRole("table", { name: /Casualty figures by source/ });
+  const early = casualties.locator('tr[data-status="preliminary"]', { hasText: "BBC" }).first();
+  await expect(early).toContainText("3");
+  await expect(early).toContainText(/Why preliminary: First toll/);
+  await expect(page.getByRole("list", { name: "Where the victim totals come from" })).toContainText(/All victims killed: 5 from one account/);
+  // Targeted and harmed are two answers.
+  const tags = page.getByRole("list", { name: "About this record" });
+  await expect(tags).toContainText("Target disputed");
+  await expect(tags).toContainText("Chinese harmed: no");
   expect(errors).toEqual([]);
 });
 

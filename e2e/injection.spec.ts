@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 // The import reads the export's columns (incident-export.ts is server-only, so not imported here).
 import { REQUIRED_COLUMNS as INCIDENT_CSV_HEADER } from "../lib/records/import-rows.ts";
+import { CSV_HEADER } from "../lib/incident-model.ts";
 import { csvDocument } from "../lib/csv.ts";
 import { parseCsv } from "../lib/csv-parse.ts";
 import { LEAKS, migrateAndSeed, run, startServer, type OwnServer } from "./own-server.ts";
@@ -82,7 +83,7 @@ test("the CSV download carries hostile text neutralised", async ({ request }) =>
   expect(res.status()).toBe(200);
   const text = await res.text();
   const records = parseCsv(text).map((r) => r.fields);
-  expect(records.every((r) => r.length === INCIDENT_CSV_HEADER.length)).toBe(true);
+  expect(records.every((r) => r.length === CSV_HEADER.length)).toBe(true);
   const row = records.find((r) => r[0] === ID)!;
   const cell = (name: (typeof INCIDENT_CSV_HEADER)[number]) => row[INCIDENT_CSV_HEADER.indexOf(name)];
   expect(cell("target")).toBe(`'${TARGET}`);

@@ -5,7 +5,7 @@
 // must give every key here its SQL: the compiler checks), the importer's columns
 // (lib/records/import-rows.ts), the table (components/incident-table), the query strings
 // links are made of and the headline labels. Client-safe: no zod, no SQL, no server code.
-import { ATTACK_TYPES, ATTRIBUTION_ROLES, PROJECT_SECTORS, PROVINCES, type AttackType, type AttributionRole, type DatePrecision, type Province } from "./vocab.ts";
+import { ATTACK_TYPES, ATTRIBUTION_ROLES, PROJECT_SECTORS, PROVINCES, TARGET_LINKS, type AttackType, type AttributionRole, type DatePrecision, type GeoPrecision, type Province } from "./vocab.ts";
 import type { CasualtyTotals } from "./casualty-totals.ts";
 
 // ---------------------------------------------------------------------------------------
@@ -56,8 +56,13 @@ export const FILTER_PARAMS = {
   sector: { kind: "enum", vocab: PROJECT_SECTORS, noun: "sector" },
   /** "chinese": only incidents in which Chinese nationals were killed, injured or kidnapped. */
   victims: { kind: "choice", values: ["all", "chinese"], default: "all" },
-  /** "all" also counts incidents whose link to Chinese interests is weak or disputed. */
+  /**
+   * The default view, "direct": Chinese nationals harmed or Chinese interests directly targeted;
+   * "all": every recorded incident, whatever its link. `target` asks the target question alone.
+   */
   links: { kind: "choice", values: ["direct", "all"], default: "direct" },
+  /** Only incidents whose target link is one of these (direct, indirect, disputed); given, it replaces `links`. */
+  target: { kind: "enum", vocab: TARGET_LINKS, noun: "target link" },
   q: { kind: "text", max: 100 },
   sort: { kind: "choice", values: SORT_KEYS, default: "date" },
   dir: { kind: "choice", values: SORT_DIRS, default: "desc" },
@@ -146,7 +151,19 @@ export type IncidentRow = {
   /** Each group once, with every role the sources give it, strongest role first. */
   groups: GroupAttribution[];
   sourceUrls: string[];
-} & CasualtyTotals; // the incident's headline figures, null where unknown
+  latitude: number | null;
+  longitude: number | null;
+  geoPrecision: GeoPrecision | null;
+} & CasualtyTotals // the incident's best figures, null where unknown
+  & FigureRanges;
+
+/** The span of credible current accounts around each best figure (null exactly when the best is null). */
+export type FigureRanges = {
+  chineseKilledLow: number | null; chineseKilledHigh: number | null;
+  chineseInjuredLow: number | null; chineseInjuredHigh: number | null;
+  totalKilledLow: number | null; totalKilledHigh: number | null;
+  totalInjuredLow: number | null; totalInjuredHigh: number | null;
+};
 
 const ROLE_ORDER = Object.keys(ATTRIBUTION_ROLES) as AttributionRole[];
 
@@ -250,10 +267,28 @@ export const CSV_COLUMNS = [
   { name: "attackers_killed", value: (r) => r.attackersKilled },
   { name: "summary", value: (r) => r.summary },
   { name: "source_urls", value: (r) => multi(r.sourceUrls) },
-] as const satisfies readonly { name: string; value: (r: IncidentRow) => string | number | null | undefined }[];
+  // Appended (issue 11): the low and high of each best figure. Derived from the claims, so an
+  // import may leave them out and never sets them.
+  { name: "chinese_killed_low", value: (r) => r.chineseKilledLow, optional: true },
+  { name: "chinese_killed_high", value: (r) => r.chineseKilledHigh, optional: true },
+  { name: "chinese_injured_low", value: (r) => r.chineseInjuredLow, optional: true },
+  { name: "chinese_injured_high", value: (r) => r.chineseInjuredHigh, optional: true },
+  { name: "total_killed_low", value: (r) => r.totalKilledLow, optional: true },
+  { name: "total_killed_high", value: (r) => r.totalKilledHigh, optional: true },
+  { name: "total_injured_low", value: (r) => r.totalInjuredLow, optional: true },
+  { name: "total_injured_high", value: (r) => r.totalInjuredHigh, optional: true },
+  // Appended (issue 12): where the incident is drawn, and what the point stands for (the site a
+  // source gives, or a town's, district's or province's centre). An import may carry them.
+  { name: "latitude", value: (r) => r.latitude, optional: true },
+  { name: "longitude", value: (r) => r.longitude, optional: true },
+  { name: "geo_precision", value: (r) => r.geoPrecision, optional: true },
+] as const satisfies readonly { name: string; value: (r: IncidentRow) => string | number | null | undefined; optional?: true }[];
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number]["name"];
 export const CSV_HEADER = CSV_COLUMNS.map((c) => c.name) as CsvColumn[];
+/** The columns an import must carry: all but the appended ones, so files exported before them still import. */
+export const IMPORT_REQUIRED_COLUMNS = CSV_COLUMNS.filter((c) => !("optional" in c)).map((c) => c.name) as RequiredCsvColumn[];
+export type RequiredCsvColumn = Exclude<(typeof CSV_COLUMNS)[number], { optional: true }>["name"];
 /** Columns an import may carry that the export does not; when absent, new incidents get defaults and existing ones keep theirs. */
 export const IMPORT_ONLY_COLUMNS = ["chinese_link", "confidence", "location_precision"] as const;
 export type ImportOnlyColumn = (typeof IMPORT_ONLY_COLUMNS)[number];

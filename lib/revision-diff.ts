@@ -11,7 +11,7 @@ export type Change = { kind: "created" | "deleted" | "field" | "added" | "remove
 const FIELD_LABELS: Partial<Record<keyof IncidentSnapshot, string>> = {
   date: "date", datePrecision: "date precision", dateNote: "date note", province: "province", district: "district", city: "city",
   locationDetail: "location", locationPrecision: "location precision", latitude: "latitude", longitude: "longitude", attackType: "attack type",
-  target: "target", projectId: "project", summary: "summary", confidence: "confidence", chineseLink: "link to Chinese interests", linkNote: "link note",
+  target: "target", projectId: "project", summary: "summary", confidence: "confidence", chineseLink: "link to Chinese interests", targetLink: "Chinese target", linkNote: "link note",
   notes: "notes", chineseKilled: "Chinese killed", chineseInjured: "Chinese injured", chineseKidnapped: "Chinese kidnapped",
   totalKilled: "total killed", totalInjured: "total injured", attackersKilled: "attackers killed",
 };

@@ -6,9 +6,9 @@ import * as vocab from "./vocab.ts";
 // filter could offer a value the database rejects (or hide one it holds).
 const pairs = {
   Province: vocab.PROVINCES, AttackType: vocab.ATTACK_TYPES, DatePrecision: vocab.DATE_PRECISIONS,
-  LocationPrecision: vocab.LOCATION_PRECISIONS, PerpetratorKind: vocab.PERPETRATOR_KINDS, AttributionRole: vocab.ATTRIBUTION_ROLES,
+  LocationPrecision: vocab.LOCATION_PRECISIONS, GeoPrecision: vocab.GEO_PRECISIONS, PerpetratorKind: vocab.PERPETRATOR_KINDS, AttributionRole: vocab.ATTRIBUTION_ROLES,
   CasualtyOutcome: vocab.CASUALTY_OUTCOMES, VictimGroup: vocab.VICTIM_GROUPS, Confidence: vocab.CONFIDENCES,
-  ChineseLink: vocab.CHINESE_LINKS, SourceKind: vocab.SOURCE_KINDS, ProjectSector: vocab.PROJECT_SECTORS,
+  ChineseLink: vocab.CHINESE_LINKS, TargetLink: vocab.TARGET_LINKS, FigureStatus: vocab.FIGURE_STATUSES, SourceKind: vocab.SOURCE_KINDS, ProjectSector: vocab.PROJECT_SECTORS,
   FigureMetric: vocab.FIGURE_METRICS, FigureQualifier: vocab.FIGURE_QUALIFIERS, FigureScope: vocab.FIGURE_SCOPES, FigureVictims: vocab.FIGURE_VICTIMS,
 } as const;
 

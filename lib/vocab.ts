@@ -31,6 +31,14 @@ export const LOCATION_PRECISIONS = {
   province: "Province only",
 } as const;
 
+// What a coordinate stands for (the map and the incident page say so).
+export const GEO_PRECISIONS = {
+  site: "Site",
+  town: "Town centre",
+  district: "District centre",
+  province: "Province centre",
+} as const;
+
 export const PERPETRATOR_KINDS = {
   ethno_separatist: "Ethno-separatist",
   jihadist: "Jihadist",
@@ -65,7 +73,25 @@ export const CONFIDENCES = { high: "High", medium: "Medium", low: "Low" } as con
 
 // weak: the link to Chinese interests is indirect or disputed (e.g. Pakistani workers on a
 // CPEC road, or an attack where a Chinese target is only suspected). Filters can leave these out.
+// Kept for the filter and export until they move to TARGET_LINKS (issue 11): derived when an
+// incident is written, direct exactly when targetLink is direct.
 export const CHINESE_LINKS = { direct: "Direct", weak: "Weak or disputed" } as const;
+
+// Were Chinese nationals or interests the target? A separate question from whether Chinese
+// nationals were among the victims (Incident.chineseHarmed, derived from the casualty claims).
+export const TARGET_LINKS = {
+  direct: "Directly targeted",
+  indirect: "Indirectly targeted",
+  disputed: "Target disputed",
+} as const;
+
+// UCDP's practice: an early toll or a figure later corrected stays on record with its reason,
+// but the best figure and its range come from the current accounts.
+export const FIGURE_STATUSES = {
+  current: "Current",
+  preliminary: "Preliminary (an early toll, revised by later reports)",
+  superseded: "Superseded (corrected or replaced)",
+} as const;
 
 export const SOURCE_KINDS = {
   seed_document: "Source document",
@@ -115,6 +141,8 @@ export type AttackType = keyof typeof ATTACK_TYPES;
 export type AttributionRole = keyof typeof ATTRIBUTION_ROLES;
 export type VictimGroup = keyof typeof VICTIM_GROUPS;
 export type CasualtyOutcome = keyof typeof CASUALTY_OUTCOMES;
+export type TargetLink = keyof typeof TARGET_LINKS;
+export type FigureStatus = keyof typeof FIGURE_STATUSES;
 
 /** The keys of a vocabulary as a non-empty tuple, the shape z.enum wants. */
 export function keysOf<T extends Record<string, string>>(vocab: T): [keyof T & string, ...(keyof T & string)[]] {
@@ -122,6 +150,7 @@ export function keysOf<T extends Record<string, string>>(vocab: T): [keyof T & s
 }
 
 export type DatePrecision = keyof typeof DATE_PRECISIONS;
+export type GeoPrecision = keyof typeof GEO_PRECISIONS;
 export type ProjectSector = keyof typeof PROJECT_SECTORS;
 export type PerpetratorKind = keyof typeof PERPETRATOR_KINDS;
 export type ChineseLink = keyof typeof CHINESE_LINKS;

@@ -7,6 +7,7 @@ import { parseFilters } from "@/lib/filters.ts";
 import { GroupCard } from "@/components/groups/group-card.tsx";
 import { GroupsSkeleton } from "@/components/groups/groups-skeleton.tsx";
 import { LinksToggle } from "@/components/groups/links-toggle.tsx";
+import { FilterProblems } from "@/components/filters/filter-problems.tsx";
 import styles from "@/components/groups/groups.module.css";
 
 export const metadata: Metadata = { title: "Groups" };
@@ -17,7 +18,8 @@ export const metadata: Metadata = { title: "Groups" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function GroupsPage({ searchParams }: Props) {
-  const { links } = parseFilters(await searchParams).filters;
+  // Only `links` applies here, but a malformed parameter is named, as on every other page.
+  const { filters: { links }, problems } = parseFilters(await searchParams);
   return (
     <>
       <h1>Groups named for attacks</h1>
@@ -26,6 +28,7 @@ export default async function GroupsPage({ searchParams }: Props) {
         group denied it. A group is counted for an incident once, whatever its role; the role counts say how strong the link is.
         Deaths are the counted figures of those incidents (see <Link href="/methodology#counting">how figures are counted</Link>).
       </p>
+      <FilterProblems problems={problems} />
       <LinksToggle links={links} path="/groups" />
       <Suspense key={links} fallback={<GroupsSkeleton />}>
         <GroupList links={links} />

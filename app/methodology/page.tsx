@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { reconcileReportedFigures } from "@/lib/data/reconciliation.ts";
 import {
-  ATTACK_TYPES, ATTRIBUTION_ROLES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, LOCATION_PRECISIONS, SOURCE_KINDS, VICTIM_GROUPS,
+  ATTACK_TYPES, ATTRIBUTION_ROLES, CONFIDENCES, DATE_PRECISIONS, FIGURE_STATUSES, LOCATION_PRECISIONS, SOURCE_KINDS, TARGET_LINKS, VICTIM_GROUPS,
 } from "@/lib/vocab.ts";
 import { ReconciliationTable } from "@/components/sources/reconciliation-table.tsx";
 import { VocabTable } from "@/components/sources/vocab-table.tsx";
@@ -52,9 +52,15 @@ const CONFIDENCE_MEANING: Record<keyof typeof CONFIDENCES, string> = {
   medium: "The core facts are sourced, but details rest on one source or sources differ.",
   low: "Thinly sourced, or the sources conflict on basic facts.",
 };
-const LINK_MEANING: Record<keyof typeof CHINESE_LINKS, string> = {
-  direct: "Chinese nationals were the target or among the victims, or the target was a Chinese project, company or facility.",
-  weak: "The link is indirect or disputed: Pakistani workers on a Chinese-built road, or a Chinese target only suspected. Left out by default.",
+const LINK_MEANING: Record<keyof typeof TARGET_LINKS, string> = {
+  direct: "The attackers went for Chinese nationals, or for a Chinese project, company, convoy, facility or diplomatic post.",
+  indirect: "The target was linked to Chinese interests only through others: Pakistani workers or guards of a Chinese-funded project, a Chinese-developed facility attacked for another stated aim, or foreigners in general.",
+  disputed: "Whether anything Chinese was the target is contested or only inferred: officials suspected a Chinese target, or a group claimed one that the facts do not bear out.",
+};
+const STATUS_MEANING: Record<keyof typeof FIGURE_STATUSES, string> = {
+  current: "An account the best figure and its range are taken from.",
+  preliminary: "An early toll that later reports revised (the first wire report of a bombing). Kept with its source and the reason, left out of the best figure and the range; it stands in only when no later account exists.",
+  superseded: "A figure corrected or replaced (the same outlet's correction, or a nationality later established otherwise). Kept with the reason, never counted.",
 };
 const SOURCE_MEANING: Record<keyof typeof SOURCE_KINDS, string> = {
   seed_document: "One of the five research documents this dataset started from.",
@@ -89,10 +95,21 @@ export default async function MethodologyPage() {
           Each incident is one row, however many sources report it.
         </p>
         <p>
-          Some incidents are only <strong>weakly linked</strong>: Pakistani workers killed on a Chinese-built road, or an attack in which a
-          Chinese target is suspected but not confirmed. They are kept, marked “weak or disputed” with a note saying why, and
-          <strong> left out of every chart, total and list by default</strong>. To include them, tick “Include weakly-linked incidents”
-          in the filters (or add <code>links=all</code> to the address); the groups pages have a link that does the same.
+          Two questions are kept apart. <strong>Were Chinese nationals or interests the target?</strong> Each incident’s target link is
+          direct, indirect (Pakistani workers on a Chinese-funded road, a Chinese-developed port attacked for another aim, foreigners in
+          general) or disputed (a Chinese target only suspected), with a note saying why. <strong>Were Chinese nationals among the victims?</strong>{" "}
+          That is not a judgement but a reading of the casualty figures: yes when a best Chinese figure is above 0, no when sources settle
+          that no Chinese national was killed or injured, unknown otherwise. The 2013 Nanga Parbat attack, for example, targeted foreign
+          climbers in general (indirect) and killed Chinese nationals (harmed).
+        </p>
+        <p>
+          The default view counts incidents that <strong>harmed Chinese nationals or directly targeted Chinese interests</strong>: the
+          Nanga Parbat attack is in it (Chinese climbers were killed), an attack on Pakistani workers of a Chinese-funded road that
+          hurt no Chinese national is not. Those are kept and marked, and <strong>left out of charts, totals and lists by default</strong>.
+          To include them, tick “Include weakly-linked incidents” in the filters (or add <code>links=all</code> to the address); the groups
+          pages have a link that does the same. Each question can also be asked alone: the Target filter (<code>target=direct</code>,
+          <code>indirect</code>, <code>disputed</code>) and “Chinese victims only” (<code>victims=chinese</code>). Incidents no source attributes to a group are shown as “No group named”: a group
+          that nobody names is not a group.
         </p>
       </section>
 
@@ -113,8 +130,10 @@ export default async function MethodologyPage() {
         <VocabTable caption="Attribution roles" vocab={ATTRIBUTION_ROLES} meaning={ROLE_MEANING} />
         <h3>Victim groups</h3>
         <VocabTable caption="Victim groups used in casualty figures" vocab={VICTIM_GROUPS} meaning={VICTIM_MEANING} />
-        <h3>Chinese link</h3>
-        <VocabTable caption="Strength of the link to Chinese nationals or interests" vocab={CHINESE_LINKS} meaning={LINK_MEANING} />
+        <h3>Chinese target</h3>
+        <VocabTable caption="Were Chinese nationals or interests the target" vocab={TARGET_LINKS} meaning={LINK_MEANING} />
+        <h3>Status of a casualty figure</h3>
+        <VocabTable caption="Status of a casualty figure" vocab={FIGURE_STATUSES} meaning={STATUS_MEANING} />
         <h3>Confidence</h3>
         <VocabTable caption="Confidence in the record as a whole" vocab={CONFIDENCES} meaning={CONFIDENCE_MEANING} />
       </section>
@@ -122,33 +141,47 @@ export default async function MethodologyPage() {
       <section aria-labelledby="counting" style={{ maxWidth: "75ch" }}>
         <h2 id="counting">How conflicting figures are counted</h2>
         <p>
-          Sources often disagree on how many people died. Charts need one number per incident, so each incident carries counted
-          figures, derived from its sourced figures by one rule:
+          Sources often disagree on how many people died, and the first reports are often wrong. Following the practice of the Uppsala
+          Conflict Data Program (UCDP), each figure has a <strong>best</strong> estimate, shown in charts, cards and the table, and a{" "}
+          <strong>low</strong> and <strong>high</strong> estimate, shown on the incident page. One rule derives them from the sourced figures
+          (<code>lib/casualty-totals.ts</code>), whenever an incident is written:
         </p>
         <ol>
           <li>
-            For each outcome (killed, injured, kidnapped) and victim group, the <strong>lowest figure any source gives</strong> is counted; a
-            range counts by its low end. If one source says 9 Chinese were killed and another says 10, the charts count 9 and the incident
-            page says “Sources disagree: 9–10 (counted: 9)”.
+            <strong>Zero is a fact.</strong> Where a source says no Chinese national (or no one of a group) was hurt, or names every victim and
+            none is in that group, the figure is 0, with that quote (and a note when it comes from the list of names). Where no source
+            says, the figure is <strong>unknown</strong>, shown as “unknown”, never as 0; sums say how many incidents’ figures are unknown.
           </li>
           <li>
-            A total of victims is the larger of a source’s undivided total (“six people were killed”) and the sum of the per-group figures,
-            so a total is never smaller than its known parts. Attackers are never counted among victims.
+            <strong>Best is the latest current account’s figure.</strong> A figure can be marked <em>preliminary</em> (an early toll later
+            reports revised) or <em>superseded</em> (corrected, or a nationality later established otherwise), always with the reason; it
+            stays on the incident page but is left out. Of the rest, the account published last gives the best figure (accounts equally
+            late: their lowest figure). The 2007 Hub convoy bombing counts the 29–30 killed of later reports, not the 13 of the first wire.
           </li>
           <li>
-            A figure marked <strong>not counted</strong> is shown with its source but left out: a group’s own boast of how many it killed, or a
-            report contradicted by better sources. The incident page says why.
+            <strong>Low and high</strong> are the lowest and highest figures the current accounts give; a range counts by its low end and reaches
+            its high end.
           </li>
           <li>
-            No figure at all means <strong>unknown</strong>. Unknown is shown as “unknown”, never as 0, and sums say how many incidents’ figures
-            are unknown.
+            <strong>Each victim is counted once.</strong> A total of victims comes from one account: a source’s undivided total (“six people
+            were killed”) or the sum of its own per-group figures, never parts taken from different sources, which may describe the same
+            people differently (at the 2022 Saddar clinic one outlet called the victims Chinese and another did not). Accounts that break the
+            victims down, or give an undivided total, are preferred; a total is never below the Chinese figure it contains. Attackers are
+            never counted among victims.
+          </li>
+          <li>
+            A figure marked <strong>not counted</strong> is shown with its source but left out of best, low and high: a group’s own boast of how
+            many it killed, or a report contradicted by better sources. The incident page says why.
+          </li>
+          <li>
+            <strong>Nationality as sources state it.</strong> Victims are counted as Chinese nationals only where a source says so and later
+            reporting does not correct it: the Saddar clinic victims, Pakistani-Canadian dual nationals of Chinese origin, are not.
           </li>
         </ol>
         <p>
-          <strong>Why the lowest figure?</strong> It is the conservative reading, as ACLED does: a total built from the lowest sourced figures
-          is one every source supports as a minimum. Early reports tend to be revised, and higher figures often come from claims that
-          cannot be checked. Nothing is hidden: every figure and its source stay on the incident page, and the range is shown wherever
-          sources disagree.
+          <strong>Why not the lowest figure?</strong> Counting the lowest any source gives (as this dashboard did until December 2026) kept
+          the first, incomplete tolls: the lowest is often the earliest. Where no later account exists, the best figure is the one there
+          is, and every figure and its source stay on the incident page.
         </p>
       </section>
 
@@ -170,8 +203,10 @@ export default async function MethodologyPage() {
         <h2 id="reconciliation">Reported figures beside our records</h2>
         <p style={{ maxWidth: "75ch" }}>
           Officials and researchers publish aggregates, such as NACTA’s “14 terrorist attacks” on Chinese nationals since 2021. Each is set
-          here beside what our incident records add up to for the same scope and period, counting direct links only (and, where it differs,
-          with weakly linked incidents too). {comparable.length} of the {rows.length} figures can be compared; the rest cover all militant
+          here beside what our incident records add up to for the same scope and period, by the best figures, counting incidents where Chinese
+          interests were directly targeted (“direct links”; and, where it differs, with indirectly or disputedly targeted incidents too).
+          In the periods these figures cover, every incident that harmed Chinese nationals was also directly targeted, so the two
+          questions give the same counts. {comparable.length} of the {rows.length} figures can be compared; the rest cover all militant
           violence in Pakistan or count people present, and are kept as context. Differences are shown, not adjusted away.
         </p>
         <ReconciliationTable rows={rows} />

@@ -1,13 +1,15 @@
 import type { ReactNode } from "react";
+import { ChartDownloads } from "./chart-downloads.tsx";
 import styles from "./charts.module.css";
 
 type Props = { id: string; title: string; note?: ReactNode; /** Spans every column of a chart grid. */ wide?: boolean; children: ReactNode };
 
-/** A titled chart panel: an h2 the section is labelled by, a note on how it counts, then the chart. */
+/** A titled chart panel: an h2 the section is labelled by, its download menu, a note on how it counts, then the chart. */
 export function ChartCard({ id, title, note, wide, children }: Props) {
   return (
     <section className={wide ? `${styles.card} ${styles.wide}` : styles.card} aria-labelledby={`${id}-title`} data-chart={id}>
       <h2 id={`${id}-title`}>{title}</h2>
+      <ChartDownloads id={id} title={title} />
       {note && <p className={styles.note}>{note}</p>}
       {children}
     </section>

@@ -5,6 +5,7 @@
 // charts sit below the headline figures, nothing of recharts runs until the reader scrolls.
 // The box keeps its height either way, so nothing shifts when the drawing arrives.
 import { startTransition, useEffect, useRef, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
 import styles from "./charts.module.css";
 
 export function PlotArea({ height, children }: { height: number; children: ReactNode }) {
@@ -15,13 +16,24 @@ export function PlotArea({ height, children }: { height: number; children: React
     if (!box) return;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a browser without IntersectionObserver draws at once, after hydration
     if (typeof IntersectionObserver === "undefined") { setNear(true); return; }
+    // Printing (or saving as PDF) must draw every chart, not only those scrolled to.
+    const print = window.matchMedia?.("print");
+    const drawNow = () => flushSync(() => setNear(true));
+    const onPrintChange = (e: MediaQueryListEvent) => { if (e.matches) drawNow(); };
+    if (print?.matches) { setNear(true); return; }
+    window.addEventListener("beforeprint", drawNow);
+    print?.addEventListener("change", onPrintChange);
     const watch = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       watch.disconnect();
       startTransition(() => setNear(true));
     }, { rootMargin: "300px 0px" });
     watch.observe(box);
-    return () => watch.disconnect();
+    return () => {
+      watch.disconnect();
+      window.removeEventListener("beforeprint", drawNow);
+      print?.removeEventListener("change", onPrintChange);
+    };
   }, []);
   // Until then a plain placeholder fills the box, so a reader scrolling fast sees where the chart comes.
   return (

@@ -1,9 +1,11 @@
 // Puts a filter set into words, for the summary above every filtered view. Pure, so server
 // components and tests can both use it.
 import type { IncidentFilters } from "@/lib/incident-model.ts";
-import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
+import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES, type TargetLink } from "@/lib/vocab.ts";
 import { formatIncidentDate, isWholeYearBoundary } from "@/lib/format.ts";
 import type { FilterOptions } from "@/lib/data/known-slugs.ts";
+
+const TARGET_LINK_WORDS: Record<TargetLink, string> = { direct: "directly targeted", indirect: "indirectly targeted", disputed: "a disputed target" };
 
 export type FilterPhrase = { param: string; text: string };
 
@@ -37,7 +39,8 @@ export function describeFilters(f: DescribableFilters, options: Pick<FilterOptio
     out.push({ param: "project", text: `at ${list(f.project.map((p) => names.get(p) ?? p))}` });
   }
   if (f.victims === "chinese") out.push({ param: "victims", text: "with Chinese nationals killed, injured or kidnapped" });
-  if (f.links === "all") out.push({ param: "links", text: "including incidents with a weak or disputed link to Chinese interests" });
+  if (f.target.length) out.push({ param: "target", text: `where Chinese interests were ${list(f.target.map((t) => TARGET_LINK_WORDS[t]))}` });
+  else if (f.links === "all") out.push({ param: "links", text: "including incidents with only an indirect or disputed link to Chinese interests" });
   if (f.q) out.push({ param: "q", text: `mentioning “${f.q}”` });
   return out;
 }

@@ -3,7 +3,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useOptimistic, useRef, useState, useTransition } from "react";
 import { DEFAULT_FILTERS, MULTI_KEYS, filtersToSearchParams } from "@/lib/incident-model.ts";
 import type { Filters } from "@/lib/incident-model.ts";
-import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES, attackTypeShort } from "@/lib/vocab.ts";
+import { ATTACK_TYPES, PROJECT_SECTORS, PROVINCES, TARGET_LINKS, attackTypeShort } from "@/lib/vocab.ts";
 import { isWholeYearBoundary } from "@/lib/format.ts";
 import type { FilterOptions } from "@/lib/data/known-slugs.ts";
 import { CheckboxMenu } from "./checkbox-menu.tsx";
@@ -126,6 +126,7 @@ export function FilterBar({ options, filters }: Props) {
         />
         <CheckboxMenu label="Attack types" name="type" items={entries(ATTACK_TYPES).map((t) => ({ ...t, short: attackTypeShort(t.value) }))} selected={shown.type} onChange={(type) => apply({ type })} />
         <CheckboxMenu label="Sectors" name="sector" items={entries(PROJECT_SECTORS)} selected={shown.sector} onChange={(sector) => apply({ sector })} />
+        <CheckboxMenu label="Target" name="target" items={entries(TARGET_LINKS)} selected={shown.target} onChange={(target) => apply({ target })} />
         <CheckboxMenu label="Projects" name="project" items={options.projects.map((p) => ({ value: p.id, label: p.name }))} selected={shown.project} onChange={(project) => apply({ project })} />
         <label className={`${styles.field} ${styles.search}`}>
           <span className={styles.fieldLabel}>Search text</span>
@@ -141,8 +142,9 @@ export function FilterBar({ options, filters }: Props) {
             <span>Include weakly-linked incidents</span>
           </label>
           <p id={linksHelpId} className={styles.help}>
-            Also count attacks whose link to Chinese interests is indirect or disputed, such as attacks on
-            Pakistani workers of a Chinese-funded project or where a Chinese target is only suspected.
+            By default the record counts incidents that harmed Chinese nationals or directly targeted Chinese interests.
+            Tick to also count attacks whose link is only indirect or disputed and that harmed no Chinese national, such as
+            attacks on Pakistani workers of a Chinese-funded project. The Target menu asks the target question alone.
           </p>
         </div>
         <p className={styles.status} role="status" aria-live="polite">{pending ? "Updating…" : ""}</p>

@@ -26,8 +26,8 @@ export function FilterSummary({ filters, options, path }: Props) {
         </>
       ) : (
         <span>
-          Showing every incident with a direct link to Chinese nationals or interests.{" "}
-          <span className="muted">Incidents with only a weak or disputed link are left out unless you include them.</span>
+          Showing every incident that harmed Chinese nationals or directly targeted Chinese interests.{" "}
+          <span className="muted">Incidents with only an indirect or disputed link, and no Chinese victim, are left out unless you include them.</span>
         </span>
       )}
     </p>

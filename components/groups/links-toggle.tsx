@@ -8,7 +8,7 @@ export function LinksToggle({ links, path }: { links: Links; path: string }) {
   return (
     <p className={styles.toggle}>
       {links === "direct" ? (
-        <>Counting incidents with a direct link to Chinese nationals or interests. <Link href={viewHref(path, { links: "all" })}>Include weakly linked incidents</Link></>
+        <>Counting incidents that harmed Chinese nationals or directly targeted Chinese interests. <Link href={viewHref(path, { links: "all" })}>Include weakly linked incidents</Link></>
       ) : (
         <>Counting all incidents, weakly linked ones included. <Link href={path}>Count direct links only</Link></>
       )}

@@ -5,6 +5,7 @@ import { SORT_KEYS, selection, sortWords, toTableRow, type Filters, type SortKey
 import { formatCount } from "@/lib/format.ts";
 import { IncidentTable } from "./incident-table.tsx";
 import { Pagination } from "./pagination.tsx";
+import { IncidentCards } from "./incident-cards.tsx";
 import { exportHref, incidentsHref, sortHref } from "@/lib/links.ts";
 import styles from "./incident-table.module.css";
 
@@ -57,7 +58,7 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
         <p role="status" className="notice">There is no page {filters.page}; showing the last page, {view.page}.</p>
       )}
       {rows.length === 0 ? (
-        <p className="panel" role="status">No incidents match these filters. Try removing a filter, or <Link href={incidentsHref({ ...view, ...selection() })}>clear them all</Link>.</p>
+        <p className="panel" role="status">No incidents match these filters. Try removing a filter, or <Link href={incidentsHref({ ...view, ...selection(), q: undefined, from: undefined, to: undefined, page: 1 })}>clear them all</Link>.</p>
       ) : (
         <>
           <IncidentTable
@@ -73,6 +74,7 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
             }
             caption={`Incidents ${order}, page ${view.page}`}
           />
+          <IncidentCards rows={rows.map(toTableRow)} />
           <p className={styles.note}>
             A figure no source gives is shown as unknown, never as zero. Where sources disagree, the lowest figure is
             counted; each incident&apos;s page shows every claim.

@@ -2,7 +2,7 @@ import type { CasualtyLine } from "@/lib/data/incident-detail.ts";
 import { SourceCite } from "@/components/sources/source-cite.tsx";
 import { sourceAnchor } from "@/components/sources/source-list.tsx";
 import { quoted } from "@/components/sources/quote.tsx";
-import { formatFigure, lineLabel, lineVerdict } from "./figure.ts";
+import { formatFigure, lineLabel, lineVerdict, statusLabel } from "./figure.ts";
 import styles from "./incident.module.css";
 
 /** Every source's figure for each outcome and victim group, under the figure the charts count. */
@@ -12,7 +12,9 @@ export function CasualtyTable({ lines }: { lines: CasualtyLine[] }) {
     <div className="table-wrap" tabIndex={0}>
       <table className={styles.casualties}>
         <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.65rem" }}>
-          Casualty figures by source. The counted figure is the lowest a source gives; figures marked “not counted” are shown but left out.
+          Casualty figures by source. The best figure (marked “best”) is the latest current account’s; the range spans the current
+          accounts. Figures marked “preliminary” or “superseded” are kept with the reason; “not counted” ones (a group’s boast, a
+          contradicted report) are left out of every figure.
         </caption>
         <thead>
           <tr><th scope="col">Figure</th><th scope="col">Source</th><th scope="col">Quote</th></tr>
@@ -25,15 +27,17 @@ export function CasualtyTable({ lines }: { lines: CasualtyLine[] }) {
               </th>
             </tr>
             {l.figures.map((f) => (
-              <tr key={f.id} className={f.counted ? undefined : styles.uncounted}>
+              <tr key={f.id} className={statusLabel(f) ? styles.uncounted : undefined} data-status={statusLabel(f) ?? (f.best ? "best" : "current")}>
                 <td data-label="Figure" className="num" style={{ whiteSpace: "nowrap" }}>
                   {formatFigure(f)}
-                  {!f.counted && <span className={styles.notCounted}>not counted</span>}
+                  {f.best && <span className={styles.best}>best</span>}
+                  {statusLabel(f) && <span className={styles.notCounted}>{statusLabel(f)}</span>}
                 </td>
                 <td data-label="Source"><SourceCite source={f.source} href={`#${sourceAnchor(f.source.id)}`} /></td>
                 <td data-label="Quote" className={styles.quoteCell}>
                   {f.quote ? quoted(f.quote) : <span className="muted">no quote recorded</span>}
                   {f.note && <div className="muted" style={{ fontSize: "0.85rem" }}>Note: {f.note}</div>}
+                  {f.statusReason && <div className="muted" style={{ fontSize: "0.85rem" }}>Why {f.status}: {f.statusReason}</div>}
                 </td>
               </tr>
             ))}

@@ -14,10 +14,19 @@ export function lineLabel(l: Pick<CasualtyLine, "outcome" | "victimGroup">): str
   return `${VICTIM_GROUPS[l.victimGroup]} ${CASUALTY_OUTCOMES[l.outcome].toLowerCase()}`;
 }
 
-/** "Sources disagree: 3–4 (counted: 3)", "5 (2 sources agree)" or "unknown". */
+/** "best 5 (sources give 3–5)", "5 (2 sources agree)", "2 (preliminary only)" or "unknown". */
 export function lineVerdict(l: CasualtyLine): string {
-  if (l.counted === null) return l.uncounted ? "unknown (no counted figure)" : "unknown";
-  if (l.disagree) return `Sources disagree: ${l.range!.low}–${l.range!.high} (counted: ${l.counted})`;
-  const agreeing = l.figures.filter((f) => f.counted).length;
-  return agreeing > 1 ? `${l.counted} (${agreeing} sources agree)` : String(l.counted);
+  if (l.counted === null) return l.uncounted || l.revised ? "unknown (no counted figure)" : "unknown";
+  const tail = l.preliminaryOnly ? " (only preliminary reports)" : "";
+  if (l.disagree) return `best ${l.counted}; sources give ${l.range!.low}–${l.range!.high}${tail}`;
+  const agreeing = l.figures.filter((f) => f.counted && f.status === (l.preliminaryOnly ? "preliminary" : "current")).length;
+  return (agreeing > 1 ? `${l.counted} (${agreeing} sources agree)` : String(l.counted)) + tail;
+}
+
+/** The words for a figure left out of the best figure and its range. */
+export function statusLabel(f: Pick<CasualtyFigure, "counted" | "status">): string | null {
+  if (!f.counted) return "not counted";
+  if (f.status === "preliminary") return "preliminary";
+  if (f.status === "superseded") return "superseded";
+  return null;
 }

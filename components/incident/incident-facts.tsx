@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { IncidentDetail } from "@/lib/data/incident-detail.ts";
 import { formatIncidentDate } from "@/lib/format.ts";
-import { ATTACK_TYPES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, LOCATION_PRECISIONS, PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
+import { ATTACK_TYPES, CONFIDENCES, TARGET_LINKS, DATE_PRECISIONS, LOCATION_PRECISIONS, PROJECT_SECTORS, PROVINCES } from "@/lib/vocab.ts";
+import { precisionPhrase } from "@/components/map/incident-locator.tsx";
 import styles from "./incident.module.css";
 import { projectHref } from "@/lib/links.ts";
 
@@ -25,9 +26,18 @@ export function WhenWhere({ incident: i }: { incident: IncidentDetail }) {
       <dt>City or town</dt><dd>{i.city ?? <span className="muted">not recorded</span>}</dd>
       <dt>Location</dt><dd>{i.locationDetail ?? <span className="muted">no detail recorded</span>}</dd>
       <dt>Location precision</dt><dd>{LOCATION_PRECISIONS[i.locationPrecision]}</dd>
-      <dt>Coordinates</dt><dd>{coordinates(i.latitude, i.longitude)}</dd>
+      <dt>Coordinates</dt>
+      <dd>
+        {coordinates(i.latitude, i.longitude)}
+        {i.latitude !== null && <div className="muted">{precisionPhrase(i.geoPrecision, i.geoPrecision === "district" ? i.district : i.city, i.province)}</div>}
+      </dd>
     </dl>
   );
+}
+
+/** Whether Chinese nationals were among the victims, as the casualty figures settle it. */
+export function harmedText(h: boolean | null): string {
+  return h === null ? "unknown (no source gives a Chinese figure)" : h ? "yes: Chinese nationals among the victims" : "no: sources say no Chinese national was killed or injured";
 }
 
 export function AttackFacts({ incident: i }: { incident: IncidentDetail }) {
@@ -41,8 +51,10 @@ export function AttackFacts({ incident: i }: { incident: IncidentDetail }) {
           ? <><Link href={projectHref(i.project.id)}>{i.project.name}</Link> <span className="muted">({PROJECT_SECTORS[i.project.sector]}{i.project.isCpec ? ", CPEC" : ""})</span></>
           : <span className="muted">no specific project</span>}
       </dd>
-      <dt>Chinese link</dt>
-      <dd>{CHINESE_LINKS[i.chineseLink]}{i.linkNote && <div className="muted">{i.linkNote}</div>}</dd>
+      <dt>Chinese target</dt>
+      <dd>{TARGET_LINKS[i.targetLink]}{i.linkNote && <div className="muted">{i.linkNote}</div>}</dd>
+      <dt>Chinese harmed</dt>
+      <dd>{harmedText(i.chineseHarmed)}</dd>
       <dt>Confidence</dt><dd>{CONFIDENCES[i.confidence]}</dd>
     </dl>
   );

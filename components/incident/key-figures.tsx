@@ -1,33 +1,52 @@
 import type { IncidentDetail } from "@/lib/data/incident-detail.ts";
+import { SourceCite } from "@/components/sources/source-cite.tsx";
+import { sourceAnchor } from "@/components/sources/source-list.tsx";
 import { formatCount } from "@/lib/format.ts";
 import styles from "./incident.module.css";
 
+// low/high: the incident's range columns (null where it has none: kidnapped and attackers show the best figure only).
 const HEADLINES = [
-  { key: "chineseKilled", label: "Chinese killed", outcome: "killed", group: "chinese" },
-  { key: "chineseInjured", label: "Chinese injured", outcome: "injured", group: "chinese" },
-  { key: "chineseKidnapped", label: "Chinese kidnapped", outcome: "kidnapped", group: "chinese" },
-  { key: "totalKilled", label: "All victims killed", outcome: null, group: null },
-  { key: "totalInjured", label: "All victims injured", outcome: null, group: null },
-  { key: "attackersKilled", label: "Attackers killed", outcome: "killed", group: "attackers" },
+  { key: "chineseKilled", low: "chineseKilledLow", high: "chineseKilledHigh", label: "Chinese killed" },
+  { key: "chineseInjured", low: "chineseInjuredLow", high: "chineseInjuredHigh", label: "Chinese injured" },
+  { key: "chineseKidnapped", low: null, high: null, label: "Chinese kidnapped" },
+  { key: "totalKilled", low: "totalKilledLow", high: "totalKilledHigh", label: "All victims killed" },
+  { key: "totalInjured", low: "totalInjuredLow", high: "totalInjuredHigh", label: "All victims injured" },
+  { key: "attackersKilled", low: null, high: null, label: "Attackers killed" },
 ] as const;
 
-/** The counted headline figures; where sources disagree, the range is said next to the number. */
+/** The best figures, each with the low–high span of the current accounts where they differ. */
 export function KeyFigures({ incident }: { incident: IncidentDetail }) {
   return (
-    <ul className={styles.figures} aria-label="Counted figures">
-      {HEADLINES.map((h) => {
-        const value = incident[h.key];
-        // Kidnappings are rare: leave the tile out unless some source reports one.
-        if (h.key === "chineseKidnapped" && value === null) return null;
-        const line = h.outcome && incident.casualties.find((l) => l.outcome === h.outcome && l.victimGroup === h.group);
-        return (
-          <li key={h.key} className={styles.figure}>
-            <span className={value === null ? styles.figureUnknown : styles.figureValue}>{formatCount(value)}</span>
-            <span className={styles.figureLabel}>{h.label}</span>
-            {line && line.disagree && <span className={styles.figureRange}>sources say {line.range!.low}–{line.range!.high}</span>}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className={styles.figures} aria-label="Best figures">
+        {HEADLINES.map((h) => {
+          const value = incident[h.key];
+          // Kidnappings are rare: leave the tile out unless some source reports one.
+          if (h.key === "chineseKidnapped" && value === null) return null;
+          const low = h.low && incident[h.low];
+          const high = h.high && incident[h.high];
+          return (
+            <li key={h.key} className={styles.figure} data-figure={h.key}>
+              <span className={value === null ? styles.figureUnknown : styles.figureValue}>{formatCount(value)}</span>
+              <span className={styles.figureLabel}>{h.label}</span>
+              {low != null && high != null && low !== high && <span className={styles.figureRange}>range {low}–{high}</span>}
+            </li>
+          );
+        })}
+      </ul>
+      {incident.totals.length > 0 && (
+        <ul className={styles.totals} aria-label="Where the victim totals come from">
+          {incident.totals.map((t) => (
+            <li key={t.outcome}>
+              All victims {t.outcome}: {t.best}
+              {t.source
+                ? <> from one account, <SourceCite source={t.source} href={`#${sourceAnchor(t.source.id)}`} /></>
+                : <> (no account gives a fuller total; at least the Chinese {t.outcome})</>}
+              {t.preliminaryOnly && <> (only preliminary reports)</>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

@@ -92,7 +92,7 @@ const busy: IncidentRecord[] = Array.from({ length: BUSY_COUNT }, (_, k) => {
   };
 });
 // The most recent of all, but weakly linked: only with links=all.
-const busyWeak: IncidentRecord = { ...busy[0], id: "2030-01-01-fixture-busy-weak", date: "2030-01-01", chineseLink: "weak", attributions: [claim("fx-busy", "suspected")], casualties: [] };
+const busyWeak: IncidentRecord = { ...busy[0], id: "2030-01-01-fixture-busy-weak", date: "2030-01-01", targetLink: "disputed", attributions: [claim("fx-busy", "suspected")], casualties: [] };
 const newestFirst = (a: IncidentRecord, b: IncidentRecord) => (a.date === b.date ? (a.id < b.id ? 1 : -1) : a.date < b.date ? 1 : -1);
 
 describe.each(backends())("a group with more incidents than its page lists, on %s", (backend) => {

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "../server/db.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { figureRange } from "../casualty-totals.ts";
+import { figureEstimate, totalEstimate, type CasualtyClaim } from "../casualty-totals.ts";
 import { orderGroups } from "../incident-model.ts";
 import {
   ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, SOURCE_KINDS, VICTIM_GROUPS,
-  type AttributionRole, type CasualtyOutcome, type VictimGroup,
+  type AttributionRole, type CasualtyOutcome, type FigureStatus, type VictimGroup,
 } from "../vocab.ts";
 
 const SOURCE_FIELDS = { id: true, kind: true, title: true, author: true, publisher: true, publishedOn: true, url: true, seedFile: true } as const;
@@ -28,23 +28,35 @@ export type GroupAttributions = {
   claims: AttributionClaim[];
 };
 
-/** counted = false: shown with its source but left out of the counted figure (its note says why). */
-export type CasualtyFigure = { id: string; count: number | null; low: number | null; high: number | null; counted: boolean; quote: string | null; note: string | null; source: SourceRef };
+/** counted = false: shown with its source but left out of every figure (its note says why). status: preliminary or
+ * superseded figures are shown but left out of the best figure and its range (statusReason says why). best: this
+ * claim gives the best figure. */
+export type CasualtyFigure = {
+  id: string; count: number | null; low: number | null; high: number | null; counted: boolean; status: FigureStatus; statusReason: string | null;
+  best: boolean; quote: string | null; note: string | null; source: SourceRef;
+};
 
-/** All sources' figures for one outcome and victim group, and the one the charts count. */
+/** All sources' figures for one outcome and victim group, and the best figure with its range. */
 export type CasualtyLine = {
   outcome: CasualtyOutcome;
   victimGroup: VictimGroup;
   figures: CasualtyFigure[];
-  /** Lowest and highest of the counted figures. */
+  /** Lowest and highest of the current, counted figures. */
   range: { low: number; high: number } | null;
-  /** The lowest counted figure (see lib/casualty-totals.ts); null when no counted source gives a number. */
+  /** The best figure (see lib/casualty-totals.ts); null when no counted source gives a number. */
   counted: number | null;
-  /** The counted figures differ. */
+  /** The current, counted figures differ. */
   disagree: boolean;
   /** Figures shown but not counted (a perpetrator's boast, a contradicted report). */
   uncounted: number;
+  /** Figures shown but left out as preliminary or superseded. */
+  revised: number;
+  /** No current figure: the best one is a preliminary toll. */
+  preliminaryOnly: boolean;
 };
+
+/** A victim total and the one account it is taken from. */
+export type VictimTotal = { outcome: "killed" | "injured"; best: number; low: number; high: number; source: SourceRef | null; preliminaryOnly: boolean };
 
 export type SupportedQuote = { about: string[]; quote: string; note: string | null };
 export type SourceWithQuotes = SourceRef & { note: string | null; quotes: SupportedQuote[] };
@@ -56,6 +68,8 @@ export type IncidentDetail = Omit<LoadedIncident, "attributions" | "casualties" 
   /** More than one group named, or a group named and denying it. */
   contested: boolean;
   casualties: CasualtyLine[];
+  /** Where the victim totals come from: one account each. */
+  totals: VictimTotal[];
   sources: SourceWithQuotes[];
 };
 
@@ -93,21 +107,43 @@ export async function incidentDetail(id: string, prisma: PrismaClient = db()): P
   // Strongest link first (a group that claimed comes before one only suspected), as in the table and the CSV.
   const groups = orderGroups([...byGroup.values()].map((g) => ({ ...g, denied: g.roles.includes("denied") && g.roles.some((r) => r !== "denied") })));
 
+  // The same rule as the headline figures (lib/casualty-totals.ts), so the page shows how they were reached.
+  const claims: CasualtyClaim[] = casualties.map((c) => ({ ...c, source: c.sourceId }));
+  const dateOf = new Map(casualties.map((c) => [c.sourceId, c.source.publishedOn]));
+  const dates = (s: string) => dateOf.get(s);
   const lines: CasualtyLine[] = [];
   for (const outcome of OUTCOME_ORDER) {
     for (const victimGroup of GROUP_ORDER) {
-      const figures = casualties.filter((c) => c.outcome === outcome && c.victimGroup === victimGroup);
-      if (!figures.length) continue;
-      // The same rule as the headline figures: uncounted claims are listed, never counted.
-      const range = figureRange(figures.filter((c) => c.counted), outcome, victimGroup);
+      const idx = casualties.map((c, k) => k).filter((k) => casualties[k].outcome === outcome && casualties[k].victimGroup === victimGroup);
+      if (!idx.length) continue;
+      const e = figureEstimate(claims, outcome, victimGroup, dates);
+      const figures = idx.map((k) => casualties[k]);
       lines.push({
-        outcome, victimGroup, range, counted: range?.low ?? null, disagree: range !== null && range.low !== range.high,
+        outcome, victimGroup, range: e && { low: e.low, high: e.high }, counted: e?.best ?? null, disagree: e !== null && e.low !== e.high,
         uncounted: figures.filter((c) => !c.counted).length,
-        figures: figures
-          .map((c) => ({ id: c.id, count: c.count, low: c.low, high: c.high, counted: c.counted, quote: c.quote, note: c.note, source: c.source }))
-          .sort((a, b) => (a.count ?? a.low ?? Infinity) - (b.count ?? b.low ?? Infinity)),
+        revised: figures.filter((c) => c.counted && c.status !== "current").length,
+        preliminaryOnly: e?.basis === "preliminary",
+        figures: idx
+          .map((k) => {
+            const c = casualties[k];
+            return { id: c.id, count: c.count, low: c.low, high: c.high, counted: c.counted, status: c.status, statusReason: c.statusReason, best: e?.bestFrom.includes(k) ?? false, quote: c.quote, note: c.note, source: c.source };
+          })
+          // The best figure first, then the other current ones, then those left out; by date within each.
+          .sort((a, b) => rank(a) - rank(b) || (b.source.publishedOn ?? "").localeCompare(a.source.publishedOn ?? "")),
       });
     }
+  }
+  const totals: VictimTotal[] = [];
+  for (const outcome of ["killed", "injured"] as const) {
+    const t = totalEstimate(claims, outcome, dates);
+    if (!t) continue;
+    const chinese = figureEstimate(claims, outcome, "chinese", dates);
+    // The headline total is never below the Chinese figure it contains (see casualtyEstimates).
+    const floor = chinese && chinese.best > t.best;
+    totals.push({
+      outcome, best: floor ? chinese.best : t.best, low: floor ? Math.max(t.low, chinese.low) : t.low, high: floor ? Math.max(t.high, chinese.best) : t.high,
+      source: floor ? null : casualties.find((c) => c.sourceId === t.account)?.source ?? null, preliminaryOnly: t.basis === "preliminary",
+    });
   }
 
   // Each source with every quote it contributes, so a reader can check a source in one place.
@@ -132,8 +168,13 @@ export async function incidentDetail(id: string, prisma: PrismaClient = db()): P
     attributions: groups,
     contested: groups.length > 1 || groups.some((g) => g.denied),
     casualties: lines,
+    totals,
     sources: sourceList,
   };
+}
+
+function rank(f: Pick<CasualtyFigure, "best" | "counted" | "status">): number {
+  return f.best ? 0 : !f.counted ? 3 : f.status === "current" ? 1 : 2;
 }
 
 /** The few fields a page title needs, without loading every claim. */

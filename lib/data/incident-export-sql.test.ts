@@ -41,7 +41,7 @@ function hostileIncidents(): IncidentRecord[] {
       province: (["sindh", "balochistan", "punjab"] as const)[k % 3], district: text(k + 2), city: text(k + 3),
       locationDetail: null, locationPrecision: "province", latitude: null, longitude: null,
       attackType: (["bombing", "kidnapping", "other"] as const)[k % 3], target: text(k) ?? "", project: k % 4 === 1 ? "-hostile, \"project\"" : null,
-      summary: text(k + 1) ?? "", confidence: "low", chineseLink: "direct", linkNote: null, notes: null, evidence: [],
+      summary: text(k + 1) ?? "", confidence: "low", targetLink: "direct", linkNote: null, notes: null, evidence: [],
       attributions: k % 3 === 0 ? [] : [
         { group: "=hostile,\"group\"", role: "claimed", source, quote: null, note: null, statedBy: null },
         { group: "fx-beta", role: k % 2 ? "denied" : "alleged", source, quote: null, note: null, statedBy: null },

@@ -69,7 +69,7 @@ function crowd(n: number): IncidentRecord[] {
     return {
       id: `${date}-crowd-${String(k).padStart(3, "0")}`, date, datePrecision: "day", dateNote: null,
       province: provinces[k % 3], district: null, city: null, locationDetail: null, locationPrecision: "province", latitude: null, longitude: null,
-      attackType: types[k % 4], target: `Crowd target ${k}`, project: null, summary: `Crowd incident ${k}.`, confidence: "low", chineseLink: "direct",
+      attackType: types[k % 4], target: `Crowd target ${k}`, project: null, summary: `Crowd incident ${k}.`, confidence: "low", targetLink: "direct",
       linkNote: null, notes: null, evidence: [], attributions: [],
       casualties: [
         ...(k % 4 === 0 ? [] : [{ outcome: "killed" as const, victimGroup: "chinese" as const, ...figure(k % 3) }]),

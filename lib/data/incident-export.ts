@@ -72,6 +72,18 @@ const CSV_SQL: Record<CsvColumn, Prisma.Sql> = {
   attackers_killed: csvIntSql(Prisma.sql`i."attackersKilled"`),
   summary: csvTextSql(Prisma.sql`i."summary"`),
   source_urls: csvTextSql(Prisma.sql`u.urls`),
+  chinese_killed_low: csvIntSql(Prisma.sql`i."chineseKilledLow"`),
+  chinese_killed_high: csvIntSql(Prisma.sql`i."chineseKilledHigh"`),
+  chinese_injured_low: csvIntSql(Prisma.sql`i."chineseInjuredLow"`),
+  chinese_injured_high: csvIntSql(Prisma.sql`i."chineseInjuredHigh"`),
+  total_killed_low: csvIntSql(Prisma.sql`i."totalKilledLow"`),
+  total_killed_high: csvIntSql(Prisma.sql`i."totalKilledHigh"`),
+  total_injured_low: csvIntSql(Prisma.sql`i."totalInjuredLow"`),
+  total_injured_high: csvIntSql(Prisma.sql`i."totalInjuredHigh"`),
+  // float8's text form is the shortest that reads back exactly, as JavaScript's String(n) is.
+  latitude: Prisma.sql`COALESCE(CAST(i."latitude" AS text), '')`,
+  longitude: Prisma.sql`COALESCE(CAST(i."longitude" AS text), '')`,
+  geo_precision: Prisma.sql`COALESCE(CAST(i."geoPrecision" AS text), '')`,
 };
 const RECORD_SQL = Prisma.join(CSV_COLUMNS.map((c) => CSV_SQL[c.name]), " || ',' || ");
 

@@ -13,7 +13,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 const enumList = (values: readonly string[], type: string) => Prisma.join(values.map((v) => Prisma.sql`CAST(${v} AS ${Prisma.raw(`"${type}"`)})`));
 
 /** Each selection parameter's condition, or null when it selects every incident (its default). */
-const FILTER_SQL: { [K in SelectionKey]: (v: IncidentFilters[K]) => Prisma.Sql | null } = {
+const FILTER_SQL: { [K in SelectionKey]: (v: IncidentFilters[K], f: IncidentFilters) => Prisma.Sql | null } = {
   from: (v) => (v ? Prisma.sql`i."date" >= CAST(${day(v)} AS date)` : null),
   to: (v) => (v ? Prisma.sql`i."date" <= CAST(${day(v)} AS date)` : null),
   province: (v) => (v.length ? Prisma.sql`i."province" IN (${enumList(v, "Province")})` : null),
@@ -24,7 +24,10 @@ const FILTER_SQL: { [K in SelectionKey]: (v: IncidentFilters[K]) => Prisma.Sql |
   project: (v) => (v.length ? Prisma.sql`i."projectId" IN (${Prisma.join(v)})` : null),
   sector: (v) => (v.length ? Prisma.sql`EXISTS (SELECT 1 FROM "Project" fp WHERE fp."id" = i."projectId" AND fp."sector" IN (${enumList(v, "ProjectSector")}))` : null),
   victims: (v) => (v === "chinese" ? Prisma.sql`(i."chineseKilled" > 0 OR i."chineseInjured" > 0 OR i."chineseKidnapped" > 0)` : null),
-  links: (v) => (v === "direct" ? Prisma.sql`i."chineseLink" = CAST('direct' AS "ChineseLink")` : null),
+  // The default view: Chinese nationals harmed, or Chinese interests directly targeted. A
+  // `target` filter asks the target question alone and takes its place.
+  links: (v, f) => (v === "direct" && !f.target.length ? Prisma.sql`(i."targetLink" = CAST('direct' AS "TargetLink") OR i."chineseHarmed" IS TRUE)` : null),
+  target: (v) => (v.length ? Prisma.sql`i."targetLink" IN (${enumList(v, "TargetLink")})` : null),
   q: (v) => {
     if (!v) return null;
     // Prisma's `contains` passes the text through as a LIKE pattern, % and _ included; so does this.
@@ -35,7 +38,7 @@ const FILTER_SQL: { [K in SelectionKey]: (v: IncidentFilters[K]) => Prisma.Sql |
 
 /** The one filter function: the condition the filters put on `"Incident" i` (TRUE when none). */
 export function incidentSql(f: IncidentFilters): Prisma.Sql {
-  const and = SELECTION_KEYS.map((k) => (FILTER_SQL[k] as (v: unknown) => Prisma.Sql | null)(f[k])).filter((s): s is Prisma.Sql => s !== null);
+  const and = SELECTION_KEYS.map((k) => (FILTER_SQL[k] as (v: unknown, f: IncidentFilters) => Prisma.Sql | null)(f[k], f)).filter((s): s is Prisma.Sql => s !== null);
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 

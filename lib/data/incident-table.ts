@@ -4,9 +4,9 @@ import "server-only";
 // cells in SQL, so the three always agree.
 import { db } from "../server/db.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import { groupAttributions, type Filters, type IncidentRow } from "../incident-model.ts";
+import { groupAttributions, type FigureRanges, type Filters, type IncidentRow } from "../incident-model.ts";
 import { isoPartialDate } from "../format.ts";
-import type { AttackType, AttributionRole, DatePrecision, Province } from "../vocab.ts";
+import type { AttackType, AttributionRole, DatePrecision, GeoPrecision, Province } from "../vocab.ts";
 import { SORT_SQL, dirSql, incidentFilterKey, incidentSql, orderSql } from "./incident-sql.ts";
 import { versionedCache } from "./data-version.ts";
 
@@ -20,6 +20,8 @@ type PageSqlRow = {
   attackType: AttackType; target: string; summary: string;
   chineseKilled: number | null; chineseInjured: number | null; chineseKidnapped: number | null; totalKilled: number | null; totalInjured: number | null; attackersKilled: number | null;
   projectId: string | null; projectName: string | null;
+  latitude: number | null; longitude: number | null; geoPrecision: GeoPrecision | null;
+} & FigureRanges & {
   attributions: SqlAttribution[] | string | null; urls: (string | null)[] | null;
 };
 
@@ -76,6 +78,9 @@ export async function incidentPageRows(filters: Filters, prisma: PrismaClient = 
       SELECT i."id", to_char(i."date", 'YYYY-MM-DD') AS day, CAST(i."datePrecision" AS text) AS "datePrecision",
         CAST(i."province" AS text) AS province, i."district", i."city", CAST(i."attackType" AS text) AS "attackType", i."target", i."summary",
         i."chineseKilled", i."chineseInjured", i."chineseKidnapped", i."totalKilled", i."totalInjured", i."attackersKilled",
+        i."chineseKilledLow", i."chineseKilledHigh", i."chineseInjuredLow", i."chineseInjuredHigh",
+        i."totalKilledLow", i."totalKilledHigh", i."totalInjuredLow", i."totalInjuredHigh",
+        i."latitude", i."longitude", CAST(i."geoPrecision" AS text) AS "geoPrecision",
         p."id" AS "projectId", p."name" AS "projectName",
         (SELECT json_agg(json_build_object('role', a."role", 'perpetrator', json_build_object('id', g."id", 'shortName', g."shortName")))
            FROM "Attribution" a JOIN "Perpetrator" g ON g."id" = a."perpetratorId" WHERE a."incidentId" = i."id") AS attributions,
@@ -98,9 +103,12 @@ function toIncidentRow(r: PageSqlRow): IncidentRow {
     groups: groupAttributions(fromJson(r.attributions) ?? []),
     chineseKilled: r.chineseKilled, chineseInjured: r.chineseInjured, chineseKidnapped: r.chineseKidnapped,
     totalKilled: r.totalKilled, totalInjured: r.totalInjured, attackersKilled: r.attackersKilled,
+    chineseKilledLow: r.chineseKilledLow, chineseKilledHigh: r.chineseKilledHigh, chineseInjuredLow: r.chineseInjuredLow, chineseInjuredHigh: r.chineseInjuredHigh,
+    totalKilledLow: r.totalKilledLow, totalKilledHigh: r.totalKilledHigh, totalInjuredLow: r.totalInjuredLow, totalInjuredHigh: r.totalInjuredHigh,
     // By URL, not by source id: an import gives a source a new id, and the exported file must
     // not change when it is imported and exported again.
     sourceUrls: [...new Set((r.urls ?? []).filter((u): u is string => !!u))].sort(),
+    latitude: r.latitude, longitude: r.longitude, geoPrecision: r.geoPrecision,
   };
 }
 

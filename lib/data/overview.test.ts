@@ -49,7 +49,7 @@ describe.each(backends())("overview aggregates on %s", (backend) => {
     });
     it("per year by group counts an incident under each linked group, and keeps unattributed ones", async () => {
       expect(await incidentsPerYearByGroup(f, 8, db.prisma)).toEqual({
-        series: [{ key: "fx-alpha", label: "AF" }, { key: "fx-beta", label: "BM" }, { key: "_none", label: "No attribution" }],
+        series: [{ key: "fx-alpha", label: "AF" }, { key: "fx-beta", label: "BM" }, { key: "_none", label: "No group named" }],
         rows: [
           { year: 2021, "fx-alpha": 2, "fx-beta": 1, _none: 0 },
           { year: 2022, "fx-alpha": 1, "fx-beta": 0, _none: 0 },
@@ -60,7 +60,7 @@ describe.each(backends())("overview aggregates on %s", (backend) => {
     });
     it("per year by group folds the smaller groups into 'Other groups'", async () => {
       expect(await incidentsPerYearByGroup(f, 1, db.prisma)).toEqual({
-        series: [{ key: "fx-alpha", label: "AF" }, { key: "_other", label: "Other groups" }, { key: "_none", label: "No attribution" }],
+        series: [{ key: "fx-alpha", label: "AF" }, { key: "_other", label: "Other groups" }, { key: "_none", label: "No group named" }],
         rows: [
           { year: 2021, "fx-alpha": 2, _other: 1, _none: 0 },
           { year: 2022, "fx-alpha": 1, _other: 0, _none: 0 },
@@ -97,7 +97,7 @@ describe.each(backends())("overview aggregates on %s", (backend) => {
       expect(await incidentsByGroup(f, db.prisma)).toEqual([
         { key: "fx-alpha", label: "Alpha Front", shortName: "AF", count: 4 },
         { key: "fx-beta", label: "Beta Movement", shortName: "BM", count: 1 },
-        { key: "_none", label: "No attribution", shortName: "No attribution", count: 1 },
+        { key: "_none", label: "No group named", shortName: "No group named", count: 1 },
       ]);
       expect(await incidentsByAttackType(f, db.prisma)).toEqual([
         { key: "bombing", label: "Bombing (planted or remote IED)", count: 1 },
@@ -206,7 +206,7 @@ describe.each(backends())("overview aggregates on %s", (backend) => {
         figures: { chineseKilled: fig(5, 4), chineseInjured: fig(3, 4), totalKilled: fig(15, 1), totalInjured: fig(9, 4), attackersKilled: fig(9, 4) },
       });
       expect(await incidentsPerYearByGroup(f, 8, db.prisma)).toEqual({
-        series: [{ key: "fx-alpha", label: "AF" }, { key: "fx-beta", label: "BM" }, { key: "_none", label: "No attribution" }],
+        series: [{ key: "fx-alpha", label: "AF" }, { key: "fx-beta", label: "BM" }, { key: "_none", label: "No group named" }],
         rows: [
           { year: 2021, "fx-alpha": 2, "fx-beta": 1, _none: 0 },
           { year: 2022, "fx-alpha": 1, "fx-beta": 0, _none: 0 },
@@ -235,7 +235,7 @@ describe.each(backends())("overview aggregates on %s", (backend) => {
       expect(await incidentsByGroup(f, db.prisma)).toEqual([
         { key: "fx-alpha", label: "Alpha Front", shortName: "AF", count: 4 },
         { key: "fx-beta", label: "Beta Movement", shortName: "BM", count: 2 },
-        { key: "_none", label: "No attribution", shortName: "No attribution", count: 1 },
+        { key: "_none", label: "No group named", shortName: "No group named", count: 1 },
       ]);
       expect((await incidentsByAttackType(f, db.prisma)).find((t) => t.key === "armed_assault")).toEqual({ key: "armed_assault", label: "Armed assault", count: 1 });
     });

@@ -39,8 +39,9 @@ export type CasualtyYear = {
   unknown: { chineseKilled: number; chineseInjured: number; totalKilled: number; totalInjured: number };
 };
 
-/** The key and label of incidents no source attributes to any group (underscored: group slugs cannot start with one). */
-export const NO_GROUP = { key: "_none", label: "No attribution" } as const;
+/** The key and label of incidents no source attributes to any group (underscored: group slugs cannot start with one).
+ * A group nobody names is not a group: "unknown" is this, not a perpetrator of its own. */
+export const NO_GROUP = { key: "_none", label: "No group named" } as const;
 /** The key and label that gather the groups beyond the largest ones in per-year charts. */
 export const OTHER_GROUPS = { key: "_other", label: "Other groups" } as const;
 

@@ -30,9 +30,14 @@ export type Reconciliation = {
 
 type Figure = Reconciliation["figure"];
 
-/** The figure's scope as filters: its province and period, direct links only or all. */
-export function scopeFilters(f: Pick<Figure, "province" | "periodStart" | "periodEnd">, links: IncidentFilters["links"]): IncidentFilters {
-  return selection({ province: f.province ? [f.province] : [], from: f.periodStart ?? undefined, to: f.periodEnd ?? undefined, links });
+/**
+ * The figure's scope as filters: its province and period, and either the incidents where
+ * Chinese interests were directly targeted (what officials' counts of attacks "on Chinese"
+ * count) or every recorded incident.
+ */
+export function scopeFilters(f: Pick<Figure, "province" | "periodStart" | "periodEnd">, links: "direct" | "all"): IncidentFilters {
+  const scope = { province: f.province ? [f.province] : [], from: f.periodStart ?? undefined, to: f.periodEnd ?? undefined };
+  return selection(links === "direct" ? { ...scope, target: ["direct"] } : { ...scope, links: "all" });
 }
 
 /** The incident column a casualty figure adds up. */

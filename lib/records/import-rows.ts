@@ -2,15 +2,16 @@
 // keys) into validated rows. Every problem is collected with its line (CSV) or record number
 // (JSON), so a user fixes the whole file in one pass; nothing is written unless all is well.
 import { z } from "zod";
-import { ATTACK_TYPES, ATTRIBUTION_ROLES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, LOCATION_PRECISIONS, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN, keysOf } from "../vocab.ts";
+import { ATTACK_TYPES, ATTRIBUTION_ROLES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, GEO_PRECISIONS, LOCATION_PRECISIONS, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN, keysOf } from "../vocab.ts";
 import { CsvSyntaxError, parseCsv, unneutraliseFormula } from "../csv-parse.ts";
-import { CSV_HEADER, IMPORT_ONLY_COLUMNS, type CsvColumn, type ImportOnlyColumn } from "../incident-model.ts";
+import { CSV_HEADER, IMPORT_ONLY_COLUMNS, IMPORT_REQUIRED_COLUMNS, type CsvColumn, type ImportOnlyColumn } from "../incident-model.ts";
 import { partialDate } from "./schema.ts";
 
-/** The export's columns (the incident model's CSV_COLUMNS), each of which an import must carry. */
-export const REQUIRED_COLUMNS = CSV_HEADER;
-/** Columns the export does not carry; when absent, new incidents get defaults and existing ones keep theirs. */
-export const OPTIONAL_COLUMNS = IMPORT_ONLY_COLUMNS;
+/** The export's columns an import must carry (the incident model's, less the appended derived ones). */
+export const REQUIRED_COLUMNS = IMPORT_REQUIRED_COLUMNS;
+/** Columns an import may carry: the export's derived ones (checked, never written: they follow from the claims) and
+ * those the export does not carry (when absent, new incidents get defaults and existing ones keep theirs). */
+export const OPTIONAL_COLUMNS = [...CSV_HEADER.filter((c) => !(REQUIRED_COLUMNS as readonly string[]).includes(c)), ...IMPORT_ONLY_COLUMNS];
 
 const SEPARATOR = /;\s*/;
 const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v);
@@ -20,6 +21,13 @@ const count = z.preprocess(
   (v) => { const t = emptyToNull(v); return typeof t === "string" && /^-?\d+$/.test(t) ? Number(t) : t; },
   z.number({ error: "must be a whole number or empty (unknown)" }).int("must be a whole number").min(0, "must not be negative").max(100_000, "is implausibly large").nullable(),
 );
+/** Decimal degrees inside Pakistan's bounding box (the seed files' rule). */
+const coordinate = (min: number, max: number, what: string) => z.preprocess(
+  (v) => { const t = emptyToNull(v); return typeof t === "string" && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t; },
+  z.number({ error: `must be a ${what} in decimal degrees or empty` }).min(min, `is outside Pakistan (${min}-${max})`).max(max, `is outside Pakistan (${min}-${max})`).nullable().optional(),
+);
+/** A derived figure an export carries: checked as a count when present, absent in older files. */
+const optionalCount = count.optional().default(null);
 const list = (item: z.ZodType<string>) => z.preprocess(
   (v) => (Array.isArray(v) ? v : typeof v === "string" && v.trim() ? v.split(SEPARATOR).map((s) => s.trim()).filter(Boolean) : []),
   z.array(item),
@@ -49,9 +57,17 @@ const COLUMN_RULES = {
   chinese_link: optionalEnum(CHINESE_LINKS, "link strength"),
   confidence: optionalEnum(CONFIDENCES, "confidence"),
   location_precision: optionalEnum(LOCATION_PRECISIONS, "location precision"),
+  chinese_killed_low: optionalCount, chinese_killed_high: optionalCount, chinese_injured_low: optionalCount, chinese_injured_high: optionalCount,
+  total_killed_low: optionalCount, total_killed_high: optionalCount, total_injured_low: optionalCount, total_injured_high: optionalCount,
+  // Absent (an older file): the incident keeps its point; empty: no point.
+  latitude: coordinate(23, 38, "latitude"),
+  longitude: coordinate(60, 78, "longitude"),
+  geo_precision: z.preprocess(emptyToNull, z.enum(keysOf(GEO_PRECISIONS), { error: `must be a geo precision: one of ${Object.keys(GEO_PRECISIONS).join(", ")}` }).nullable().optional()),
 } satisfies Record<CsvColumn | ImportOnlyColumn, z.ZodType>;
 
 export const importRowSchema = z.object(COLUMN_RULES).superRefine((r, ctx) => {
+  if ((r.latitude === null || r.latitude === undefined) !== (r.longitude === null || r.longitude === undefined)) ctx.addIssue({ code: "custom", path: ["longitude"], message: "give latitude and longitude together, or neither" });
+  if (r.latitude != null && r.geo_precision == null) ctx.addIssue({ code: "custom", path: ["geo_precision"], message: "say what the point stands for (site, town, district or province) when giving coordinates" });
   if (r.date.length !== { day: 10, month: 7, year: 4 }[r.date_precision]) ctx.addIssue({ code: "custom", path: ["date"], message: `does not match date_precision ${r.date_precision}` });
   if (!r.id.startsWith(r.date.slice(0, 4))) ctx.addIssue({ code: "custom", path: ["id"], message: "must start with the incident's year" });
   const pairs = r.attribution.map((a) => a.split(":") as [string, string]);
@@ -59,7 +75,8 @@ export const importRowSchema = z.object(COLUMN_RULES).superRefine((r, ctx) => {
   const named = new Set(pairs.map(([g]) => g));
   if ([...new Set(r.perpetrators)].sort().join() !== [...named].sort().join()) ctx.addIssue({ code: "custom", path: ["perpetrators"], message: "must list exactly the groups named in attribution" });
   for (const [total, part] of [["total_killed", "chinese_killed"], ["total_injured", "chinese_injured"]] as const) {
-    if (r[part] !== null && (r[total] === null || r[total]! < r[part]!)) ctx.addIssue({ code: "custom", path: [total], message: `must be at least ${part} (victims in total include the Chinese victims)` });
+    // "No Chinese killed" (0) says nothing of everyone else: the total may stay unknown.
+    if (r[part] !== null && (r[total] === null ? r[part]! > 0 : r[total]! < r[part]!)) ctx.addIssue({ code: "custom", path: [total], message: `must be at least ${part} (victims in total include the Chinese victims)` });
   }
 });
 

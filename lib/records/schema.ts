@@ -3,9 +3,9 @@
 // database error half-way through a seed.
 import { z } from "zod";
 import {
-  ATTACK_TYPES, ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS,
-  FIGURE_METRICS, FIGURE_QUALIFIERS, FIGURE_SCOPES, FIGURE_VICTIMS, LOCATION_PRECISIONS,
-  PERPETRATOR_KINDS, PROJECT_SECTORS, PROVINCES, SLUG_PATTERN, SOURCE_KINDS, VICTIM_GROUPS, keysOf,
+  ATTACK_TYPES, ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, CONFIDENCES, DATE_PRECISIONS,
+  FIGURE_METRICS, FIGURE_QUALIFIERS, FIGURE_SCOPES, FIGURE_STATUSES, FIGURE_VICTIMS, LOCATION_PRECISIONS, GEO_PRECISIONS,
+  PERPETRATOR_KINDS, PROJECT_SECTORS, PROVINCES, SLUG_PATTERN, SOURCE_KINDS, TARGET_LINKS, VICTIM_GROUPS, keysOf,
 } from "../vocab.ts";
 
 const slug = z.string().regex(SLUG_PATTERN, "must be a lowercase slug (a-z, 0-9, hyphens)");
@@ -88,8 +88,15 @@ export const casualtySchema = z
     /** false: shown with its source but left out of the counted figures (a perpetrator's
      * claim, or a figure contradicted by better sources); the note says why. */
     counted: z.boolean().default(true),
+    /** preliminary: an early toll later reports revised; superseded: corrected or replaced. Kept
+     * on record, left out of the best figure and its range (see lib/casualty-totals.ts). */
+    // Optional rather than defaulted, so records written in code (tests, import) need not spell them out.
+    status: z.enum(keysOf(FIGURE_STATUSES)).optional(),
+    statusReason: text.nullable().optional(),
   })
   .refine((c) => c.counted || c.note !== null, { message: "a figure that is not counted needs a note saying why", path: ["note"] })
+  .refine((c) => (c.status ?? "current") === "current" || !!c.statusReason, { message: "a preliminary or superseded figure needs a statusReason saying why", path: ["statusReason"] })
+  .refine((c) => c.count !== 0 || c.quote !== null, { message: "a 0 is a fact: give the quote that says none was hurt", path: ["quote"] })
   .refine((c) => c.count !== null || (c.low !== null && c.high !== null), { message: "give count, or both low and high" })
   .refine((c) => c.low === null || c.high === null || c.low <= c.high, { message: "low must not exceed high" });
 
@@ -105,12 +112,15 @@ export const incidentSchema = z.strictObject({
   locationPrecision: z.enum(keysOf(LOCATION_PRECISIONS)),
   latitude: z.number().min(23).max(38).nullable().default(null),
   longitude: z.number().min(60).max(78).nullable().default(null),
+  // Optional so records written before coordinates (tests, imports) stay valid; seed/geo/place-incidents.ts fills it.
+  geoPrecision: z.enum(keysOf(GEO_PRECISIONS)).nullable().optional(),
   attackType: z.enum(keysOf(ATTACK_TYPES)),
   target: text,
   project: slug.nullable().default(null),
   summary: text.max(1200),
   confidence: z.enum(keysOf(CONFIDENCES)),
-  chineseLink: z.enum(keysOf(CHINESE_LINKS)),
+  /** Were Chinese nationals or interests the target? (Whether Chinese were harmed comes from the casualty claims.) */
+  targetLink: z.enum(keysOf(TARGET_LINKS)),
   linkNote: text.nullable().default(null),
   notes: text.nullable().default(null),
   evidence: z.array(evidenceSchema).default([]),

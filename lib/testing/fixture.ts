@@ -1,7 +1,7 @@
 // A small, invented dataset with known answers for tests of queries, charts and exports.
 // It is test data only (ids start with "fx-" or the year and "-fixture-"); it is never seeded.
 // Known totals (links=direct, the default): 5 incidents; Chinese killed 2+0+3 = 5 (the
-// 2022 Sindh incident has sources saying 3 and 4: the lower counts), Chinese injured 1+2 = 3,
+// 2022 Sindh incident has sources saying 3 and 4: the later account, A, says 3), Chinese injured 1+2 = 3,
 // all killed 6+3+1+0 = 10 (the 2021 kidnapping has no killed figure: unknown, not 0);
 // attackers killed 1+8 = 9. With links=all a sixth incident (Punjab, weak link, 5 killed) joins.
 import type { Dataset } from "../records/load.ts";
@@ -31,27 +31,27 @@ export const FIXTURE: Dataset = {
   ],
   incidents: [
     { ...base, id: "2021-03-fixture-karachi-kidnapping", date: "2021-03", datePrecision: "month", province: "sindh", city: "Karachi", locationPrecision: "city",
-      attackType: "kidnapping", target: "Two engineers", project: null, summary: "Fixture kidnapping.", confidence: "medium", chineseLink: "direct",
+      attackType: "kidnapping", target: "Two engineers", project: null, summary: "Fixture kidnapping.", confidence: "medium", targetLink: "direct",
       attributions: [{ group: "fx-alpha", role: "claimed", ...src("fx-news-a") }],
       casualties: [cas("kidnapped", "chinese", 2)] },
     { ...base, id: "2021-07-10-fixture-dam-convoy", date: "2021-07-10", datePrecision: "day", province: "khyber_pakhtunkhwa", city: "Dasu", locationPrecision: "exact",
-      attackType: "suicide_bombing", target: "Convoy", project: "fx-dam", summary: "Fixture convoy bombing.", confidence: "high", chineseLink: "direct",
+      attackType: "suicide_bombing", target: "Convoy", project: "fx-dam", summary: "Fixture convoy bombing.", confidence: "high", targetLink: "direct",
       attributions: [{ group: "fx-beta", role: "attributed_by_authorities", ...src("fx-news-a"), statedBy: "Police" }, { group: "fx-beta", role: "denied", ...src("fx-news-b") }, { group: "fx-alpha", role: "alleged", ...src("fx-news-b") }],
       casualties: [cas("killed", "chinese", 2), cas("killed", "pakistani_civilians", 4), cas("injured", "chinese", 1), cas("injured", "all_victims", 7, "fx-news-b")] },
     { ...base, id: "2022-05-01-fixture-karachi-shooting", date: "2022-05-01", datePrecision: "day", province: "sindh", city: "Karachi", locationPrecision: "city",
-      attackType: "targeted_shooting", target: "Teachers, =HYPERLINK(\"x\")", project: null, summary: "Fixture shooting; \"quoted\", with comma\nand newline.", confidence: "high", chineseLink: "direct",
+      attackType: "targeted_shooting", target: "Teachers, =HYPERLINK(\"x\")", project: null, summary: "Fixture shooting; \"quoted\", with comma\nand newline.", confidence: "high", targetLink: "direct",
       attributions: [{ group: "fx-alpha", role: "claimed", ...src("fx-news-a") }],
       casualties: [cas("killed", "chinese", 3), cas("killed", "chinese", 4, "fx-news-b"), cas("killed", "attackers", 1), cas("injured", "chinese", 2)] },
     { ...base, id: "2023-fixture-gwadar-attack", date: "2023", datePrecision: "year", province: "balochistan", city: "Gwadar", locationPrecision: "city",
-      attackType: "complex_attack", target: "Port complex", project: null, summary: "Fixture complex attack.", confidence: "low", chineseLink: "direct",
+      attackType: "complex_attack", target: "Port complex", project: null, summary: "Fixture complex attack.", confidence: "low", targetLink: "direct",
       attributions: [{ group: "fx-alpha", role: "claimed", ...src("fx-news-a") }],
       casualties: [cas("killed", "security_forces", 1), cas("killed", "attackers", 8)] },
     { ...base, id: "2024-02-02-fixture-quetta-bomb", date: "2024-02-02", datePrecision: "day", province: "balochistan", city: "Quetta", locationPrecision: "city",
-      attackType: "bombing", target: "Hotel", project: null, summary: "Fixture bombing without casualties.", confidence: "medium", chineseLink: "direct",
+      attackType: "bombing", target: "Hotel", project: null, summary: "Fixture bombing without casualties.", confidence: "medium", targetLink: "direct",
       evidence: [{ source: "fx-news-b", supports: "date", quote: "on 2 February", note: null }],
       casualties: [cas("killed", "all_victims", 0)] },
     { ...base, id: "2024-06-06-fixture-weak-link", date: "2024-06-06", datePrecision: "day", province: "punjab", city: "Lahore", locationPrecision: "city",
-      attackType: "armed_assault", target: "Market", project: null, summary: "Fixture incident with a weak link.", confidence: "low", chineseLink: "weak", linkNote: "Fixture: no Chinese target confirmed.",
+      attackType: "armed_assault", target: "Market", project: null, summary: "Fixture incident with a weak link.", confidence: "low", targetLink: "indirect", linkNote: "Fixture: no Chinese target confirmed.",
       attributions: [{ group: "fx-beta", role: "suspected", ...src("fx-news-a") }],
       casualties: [cas("killed", "pakistani_civilians", 5)] },
   ],

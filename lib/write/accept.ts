@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { casualtyTotals } from "../casualty-totals.ts";
+import { casualtyEstimates } from "../casualty-totals.ts";
 import { ATTACK_TYPES, ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, PROVINCES, SOURCE_KINDS, VICTIM_GROUPS } from "../vocab.ts";
 import { candidatesSchema, evidenceProblem, victimGroupOf, type Candidate, type Evidence } from "./candidate.ts";
 import { incidentRevision, recordIncidentRevisions, recordRevision, snapshotIncidents, type RevisionActor } from "./revisions.ts";
@@ -187,8 +187,10 @@ export async function acceptCandidate(prisma: PrismaClient, reportId: string, re
       })),
     });
     await tx.incidentSource.createMany({ data: [{ incidentId, sourceId }], skipDuplicates: true });
-    const claims = await tx.casualty.findMany({ where: { incidentId }, select: { outcome: true, victimGroup: true, count: true, low: true, high: true, counted: true } });
-    await tx.incident.update({ where: { id: incidentId }, data: casualtyTotals(claims) });
+    // The headline figures, their ranges and chineseHarmed, derived as the seed writer derives them.
+    const claims = await tx.casualty.findMany({ where: { incidentId }, select: { outcome: true, victimGroup: true, count: true, low: true, high: true, counted: true, status: true, sourceId: true, source: { select: { publishedOn: true } } } });
+    const dates = new Map(claims.map((c) => [c.sourceId, c.source.publishedOn]));
+    await tx.incident.update({ where: { id: incidentId }, data: casualtyEstimates(claims.map(({ sourceId, source: _s, ...c }) => ({ ...c, source: sourceId })), (id) => dates.get(id)) });
 
     const revisions = await recordIncidentRevisions(tx, before, by, [incidentId]);
     return { incidentId, revision: revisions.at(-1) ?? (await incidentRevision(tx, incidentId)), created, sourceId };
@@ -212,6 +214,8 @@ function describeNewIncident(c: Candidate, d: NonNullable<AcceptRequest["inciden
     date: startOfPartialDate(date), datePrecision, province, city, attackType,
     locationPrecision: city ? "city" : "province", latitude: c.latitude, longitude: c.longitude,
     target: d.target, summary: d.summary, confidence: d.confidence, chineseLink: d.chineseLink,
+    // The target question (Chinese nationals or interests targeted): direct unless the editor says the link is weak.
+    targetLink: d.chineseLink === "direct" ? "direct" : "disputed",
   };
 }
 

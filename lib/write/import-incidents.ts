@@ -58,13 +58,25 @@ function claimsOf(row: ImportRow, sourceId: string, note: string): Pick<Incident
   };
 }
 
-function coreFields(row: ImportRow, existing: { chineseLink: string; confidence: string; locationPrecision: string } | null) {
+// The import's chinese_link column predates the split into target link and harm: "weak" cannot
+// say whether the target was indirect or disputed, so an existing record keeps its own answer
+// and a new one is recorded as disputed, the claim that asserts least.
+function targetLinkOf(link: ImportRow["chinese_link"], existing: { targetLink: string } | null): IncidentRecord["targetLink"] {
+  const had = existing?.targetLink as IncidentRecord["targetLink"] | undefined;
+  if (link === "direct") return "direct";
+  if (link === "weak") return had && had !== "direct" ? had : "disputed";
+  return had ?? "direct";
+}
+
+function coreFields(row: ImportRow, existing: { targetLink: string; confidence: string; locationPrecision: string } | null) {
   return {
     date: row.date, datePrecision: row.date_precision, province: row.province, district: row.district, city: row.city,
     attackType: row.attack_type, target: row.target, project: row.project, summary: row.summary,
-    chineseLink: (row.chinese_link ?? existing?.chineseLink ?? "direct") as IncidentRecord["chineseLink"],
+    targetLink: targetLinkOf(row.chinese_link, existing),
     confidence: (row.confidence ?? existing?.confidence ?? "medium") as IncidentRecord["confidence"],
     locationPrecision: (row.location_precision ?? existing?.locationPrecision ?? (row.city ? "city" : row.district ? "district" : "province")) as IncidentRecord["locationPrecision"],
+    // Left out when the file has no such column, so an existing incident keeps its point.
+    ...(row.latitude !== undefined && { latitude: row.latitude, longitude: row.longitude ?? null, geoPrecision: row.geo_precision ?? null }),
   };
 }
 
@@ -86,7 +98,7 @@ export async function importIncidents(prisma: PrismaClient, rows: ImportRow[], f
     const existing = new Map((await tx.incident.findMany({
       where: { id: { in: rows.map((r) => r.id) } },
       select: {
-        id: true, chineseLink: true, confidence: true, locationPrecision: true, chineseKilled: true, chineseInjured: true, totalKilled: true, totalInjured: true, attackersKilled: true,
+        id: true, targetLink: true, confidence: true, locationPrecision: true, chineseKilled: true, chineseInjured: true, totalKilled: true, totalInjured: true, attackersKilled: true,
         attributions: { select: { perpetratorId: true, role: true, quote: true } }, casualties: { select: { quote: true } },
         evidence: { select: { id: true } }, sources: { select: { source: { select: { url: true } } } },
       },
@@ -97,7 +109,7 @@ export async function importIncidents(prisma: PrismaClient, rows: ImportRow[], f
       const e = existing.get(row.id);
       if (e && agrees(row, e)) {
         const { date, project, ...fields } = coreFields(row, e);
-        await tx.incident.update({ where: { id: row.id }, data: { ...fields, date: startOfPartialDate(date), projectId: project } });
+        await tx.incident.update({ where: { id: row.id }, data: { ...fields, chineseLink: fields.targetLink === "direct" ? "direct" : "weak", date: startOfPartialDate(date), projectId: project } });
         summary.unchanged.push(row.id);
         continue;
       }
@@ -107,7 +119,7 @@ export async function importIncidents(prisma: PrismaClient, rows: ImportRow[], f
       }
       const sourceIds = await ensureSources(tx, row.source_urls, note);
       toWrite.push({
-        id: row.id, ...coreFields(row, e ?? null), dateNote: null, locationDetail: null, latitude: null, longitude: null, linkNote: null,
+        id: row.id, latitude: null, longitude: null, ...coreFields(row, e ?? null), dateNote: null, locationDetail: null, linkNote: null,
         notes: note, ...claimsOf(row, sourceIds[0], note),
       });
       (e ? summary.updated : summary.created).push(row.id);

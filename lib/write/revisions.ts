@@ -29,7 +29,7 @@ export type IncidentSnapshot = {
   id: string; date: string; datePrecision: string; dateNote: string | null;
   province: string; district: string | null; city: string | null; locationDetail: string | null; locationPrecision: string;
   latitude: number | null; longitude: number | null; attackType: string; target: string; projectId: string | null;
-  summary: string; confidence: string; chineseLink: string; linkNote: string | null; notes: string | null;
+  summary: string; confidence: string; chineseLink: string; targetLink: string; linkNote: string | null; notes: string | null;
   chineseKilled: number | null; chineseInjured: number | null; chineseKidnapped: number | null;
   totalKilled: number | null; totalInjured: number | null; attackersKilled: number | null;
   attributions: { id: string; perpetratorId: string; role: string; statedBy: string | null; sourceId: string; quote: string | null; note: string | null }[];
@@ -59,7 +59,7 @@ export async function snapshotIncidents(tx: Tx, ids: string[]): Promise<Map<stri
         id: r.id, date: r.date.toISOString().slice(0, 10), datePrecision: r.datePrecision, dateNote: r.dateNote,
         province: r.province, district: r.district, city: r.city, locationDetail: r.locationDetail, locationPrecision: r.locationPrecision,
         latitude: r.latitude, longitude: r.longitude, attackType: r.attackType, target: r.target, projectId: r.projectId,
-        summary: r.summary, confidence: r.confidence, chineseLink: r.chineseLink, linkNote: r.linkNote, notes: r.notes,
+        summary: r.summary, confidence: r.confidence, chineseLink: r.chineseLink, targetLink: r.targetLink, linkNote: r.linkNote, notes: r.notes,
         chineseKilled: r.chineseKilled, chineseInjured: r.chineseInjured, chineseKidnapped: r.chineseKidnapped,
         totalKilled: r.totalKilled, totalInjured: r.totalInjured, attackersKilled: r.attackersKilled,
         attributions: r.attributions, casualties: r.casualties, evidence: r.evidence, sources: r.sources.map((s) => s.sourceId),

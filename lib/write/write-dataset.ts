@@ -3,7 +3,7 @@
 // Child rows get ids derived from their incident and position, so writing the same data
 // twice leaves exactly the same rows.
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { casualtyTotals } from "../casualty-totals.ts";
+import { casualtyEstimates } from "../casualty-totals.ts";
 import { commandActor, recordIncidentRevisions, snapshotIncidents, type RevisionActor } from "./revisions.ts";
 import type { IncidentRecord, PerpetratorRecord, ProjectRecord, ReportedFigureRecord, SourceRecord } from "../records/schema.ts";
 
@@ -48,9 +48,16 @@ export async function upsertIncidents(tx: Tx, incidents: IncidentRecord[]) {
   await tx.casualty.deleteMany({ where: { incidentId: { in: ids } } });
   await tx.evidence.deleteMany({ where: { incidentId: { in: ids } } });
   await tx.incidentSource.deleteMany({ where: { incidentId: { in: ids } } });
+  // The best figure is the latest account's: the sources' dates decide it.
+  const cited = [...new Set(incidents.flatMap((i) => i.casualties.map((c) => c.source)))];
+  const dates = new Map((await tx.source.findMany({ where: { id: { in: cited } }, select: { id: true, publishedOn: true } })).map((s) => [s.id, s.publishedOn]));
   for (const i of incidents) {
     const { id, date, project, evidence: _evidence, attributions: _attributions, casualties, ...fields } = i;
-    const data = { ...fields, date: startOfPartialDate(date), projectId: project, ...casualtyTotals(casualties) };
+    const data = {
+      ...fields, date: startOfPartialDate(date), projectId: project,
+      chineseLink: fields.targetLink === "direct" ? ("direct" as const) : ("weak" as const),
+      ...casualtyEstimates(casualties, (s) => dates.get(s)),
+    };
     await tx.incident.upsert({ where: { id }, create: { id, ...data }, update: data });
   }
   await tx.evidence.createMany({
@@ -63,7 +70,7 @@ export async function upsertIncidents(tx: Tx, incidents: IncidentRecord[]) {
   });
   await tx.casualty.createMany({
     data: incidents.flatMap((i) => i.casualties.map((c, n) => ({
-      id: `${i.id}/casualty/${n}`, incidentId: i.id, outcome: c.outcome, victimGroup: c.victimGroup, count: c.count, low: c.low, high: c.high, sourceId: c.source, quote: c.quote, note: c.note, counted: c.counted,
+      id: `${i.id}/casualty/${n}`, incidentId: i.id, outcome: c.outcome, victimGroup: c.victimGroup, count: c.count, low: c.low, high: c.high, sourceId: c.source, quote: c.quote, note: c.note, counted: c.counted, status: c.status ?? "current", statusReason: c.statusReason ?? null,
     }))),
   });
   await tx.incidentSource.createMany({ data: incidents.flatMap((i) => [...citedSources(i)].map((sourceId) => ({ incidentId: i.id, sourceId }))) });

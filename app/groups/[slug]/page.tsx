@@ -13,6 +13,7 @@ import { GroupSkeleton } from "@/components/groups/group-skeleton.tsx";
 import { GroupIncidentsTable } from "@/components/groups/group-incidents-table.tsx";
 import { GroupYearChart } from "@/components/groups/group-year-chart.tsx";
 import { LinksToggle } from "@/components/groups/links-toggle.tsx";
+import { FilterProblems } from "@/components/filters/filter-problems.tsx";
 import { OtherGroupsTable } from "@/components/groups/other-groups-table.tsx";
 import { SumWithUnknown } from "@/components/groups/sum-with-unknown.tsx";
 import { YearTable } from "@/components/groups/year-table.tsx";
@@ -41,7 +42,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const g = await loadHeading(slug);
   if (!g) notFound();
-  const { links } = parseFilters(query).filters;
+  // Only `links` applies here, but a malformed parameter is named, as on every other page.
+  const { filters: { links }, problems } = parseFilters(query);
   return (
     <>
       <p className="muted" style={{ margin: 0, fontSize: "0.9rem" }}><Link href="/groups">Groups</Link> › {g.shortName}</p>
@@ -51,6 +53,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         {g.aliases.length > 0 && <> · also known as {g.aliases.join(", ")}</>}
         {g.description && <><br />{g.description}</>}
       </p>
+      <FilterProblems problems={problems} />
       <LinksToggle links={links} path={`/groups/${slug}`} />
       <Suspense key={links} fallback={<GroupSkeleton />}>
         <GroupRecord id={g.id} links={links} />

@@ -5,10 +5,11 @@ import { connection } from "next/server";
 import { cache, Suspense } from "react";
 import { incidentDetail, incidentHeading } from "@/lib/data/incident-detail.ts";
 import { formatIncidentDate } from "@/lib/format.ts";
-import { ATTACK_TYPES, CHINESE_LINKS, CONFIDENCES, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN } from "@/lib/vocab.ts";
+import { ATTACK_TYPES, CONFIDENCES, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN, TARGET_LINKS } from "@/lib/vocab.ts";
 import { AttributionPanel } from "@/components/incident/attribution-panel.tsx";
 import { CasualtyTable } from "@/components/incident/casualty-table.tsx";
 import { AttackFacts, WhenWhere } from "@/components/incident/incident-facts.tsx";
+import { IncidentLocator } from "@/components/map/incident-locator.tsx";
 import { IncidentSkeleton } from "@/components/incident/incident-skeleton.tsx";
 import { KeyFigures } from "@/components/incident/key-figures.tsx";
 import { SourceList } from "@/components/sources/source-list.tsx";
@@ -63,14 +64,15 @@ async function IncidentRecord({ id }: { id: string }) {
     <>
       <ul className={styles.tags} aria-label="About this record">
         <li className={styles.tag}>Confidence: {CONFIDENCES[i.confidence].toLowerCase()}</li>
-        <li className={i.chineseLink === "weak" ? styles.tagWarn : styles.tag}>Chinese link: {CHINESE_LINKS[i.chineseLink].toLowerCase()}</li>
+        <li className={i.targetLink === "direct" ? styles.tag : styles.tagWarn}>{TARGET_LINKS[i.targetLink]}</li>
+        <li className={i.chineseHarmed ? styles.tagWarn : styles.tag}>Chinese harmed: {i.chineseHarmed === null ? "unknown" : i.chineseHarmed ? "yes" : "no"}</li>
         {i.contested && <li className={styles.tagWarn}>Attribution contested</li>}
         <li className={styles.tag}>{i.sources.length} source{i.sources.length === 1 ? "" : "s"}</li>
       </ul>
-      {i.chineseLink === "weak" && (
+      {i.targetLink !== "direct" && (
         <p className="notice">
-          This incident’s link to Chinese nationals or interests is weak or disputed{i.linkNote ? `: ${i.linkNote}` : "."} It is left out of
-          charts and totals unless weakly linked incidents are included.
+          {TARGET_LINKS[i.targetLink]}{i.linkNote ? `: ${i.linkNote}` : "."} Incidents whose Chinese target is indirect or disputed are left out
+          of charts and totals unless weakly linked incidents are included.
         </p>
       )}
 
@@ -87,6 +89,7 @@ async function IncidentRecord({ id }: { id: string }) {
         <section aria-labelledby="when-where">
           <h2 id="when-where">When and where</h2>
           <WhenWhere incident={i} />
+          <IncidentLocator latitude={i.latitude} longitude={i.longitude} geoPrecision={i.geoPrecision} province={i.province} place={i.city ?? i.district} />
         </section>
         <section aria-labelledby="attack">
           <h2 id="attack">Attack and target</h2>

@@ -3,7 +3,7 @@
 // seed. Nothing here is real: every incident id contains "-synthetic-", every source is a
 // synthetic one, and the summaries say so. The rows come out column-wise (one array per
 // column) because that is what the loader's unnest()/COPY statements consume.
-import { casualtyTotals, type CasualtyClaim } from "../../casualty-totals.ts";
+import { casualtyEstimates, type CasualtyClaim } from "../../casualty-totals.ts";
 import type { AttackType, AttributionRole, Province } from "../../vocab.ts";
 
 export const SYNTHETIC_ID_MARK = "-synthetic-";
@@ -131,9 +131,12 @@ export type SynthVocabulary = { groups: string[]; projects: { id: string; provin
 export type IncidentColumns = {
   id: string[]; date: string[]; datePrecision: string[]; province: string[]; district: (string | null)[]; city: (string | null)[];
   locationPrecision: string[]; latitude: (number | null)[]; longitude: (number | null)[]; attackType: string[]; target: string[];
-  projectId: (string | null)[]; summary: string[]; confidence: string[]; chineseLink: string[]; notes: string[];
+  projectId: (string | null)[]; summary: string[]; confidence: string[]; chineseLink: string[]; targetLink: string[]; notes: string[];
   chineseKilled: (number | null)[]; chineseInjured: (number | null)[]; chineseKidnapped: (number | null)[];
   totalKilled: (number | null)[]; totalInjured: (number | null)[]; attackersKilled: (number | null)[];
+  chineseKilledLow: (number | null)[]; chineseKilledHigh: (number | null)[]; chineseInjuredLow: (number | null)[]; chineseInjuredHigh: (number | null)[];
+  totalKilledLow: (number | null)[]; totalKilledHigh: (number | null)[]; totalInjuredLow: (number | null)[]; totalInjuredHigh: (number | null)[];
+  chineseHarmed: (boolean | null)[];
 };
 export type AttributionColumns = { id: string[]; incidentId: string[]; perpetratorId: string[]; role: string[]; statedBy: string[]; sourceId: string[] };
 export type CasualtyColumns = {
@@ -147,12 +150,15 @@ export function emptyBatch(): SynthBatch {
   const cols = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, []])) as unknown as Record<K, never[]>;
   return {
     incidents: cols(["id", "date", "datePrecision", "province", "district", "city", "locationPrecision", "latitude", "longitude", "attackType", "target",
-      "projectId", "summary", "confidence", "chineseLink", "notes", "chineseKilled", "chineseInjured", "chineseKidnapped", "totalKilled", "totalInjured", "attackersKilled"]),
+      "projectId", "summary", "confidence", "chineseLink", "targetLink", "notes", "chineseKilled", "chineseInjured", "chineseKidnapped", "totalKilled", "totalInjured", "attackersKilled",
+      ...RANGE_KEYS, "chineseHarmed"]),
     attributions: cols(["id", "incidentId", "perpetratorId", "role", "statedBy", "sourceId"]),
     casualties: cols(["id", "incidentId", "outcome", "victimGroup", "count", "low", "high", "sourceId", "counted", "note"]),
     incidentSources: cols(["incidentId", "sourceId"]),
   };
 }
+
+const RANGE_KEYS = ["chineseKilledLow", "chineseKilledHigh", "chineseInjuredLow", "chineseInjuredHigh", "totalKilledLow", "totalKilledHigh", "totalInjuredLow", "totalInjuredHigh"] as const;
 
 export const syntheticSourceId = (k: number) => `synthetic-source-${k}`;
 
@@ -218,7 +224,8 @@ export function generateBatch(seed: number, from: number, to: number, vocab: Syn
       // A perpetrator's boast: shown but never counted.
       if (r() < 0.1) add({ outcome: "killed", victimGroup: "chinese", count: 5 + heavyTail(r, 10, 1.5, 200), low: null, high: null, counted: false }, sources[0], "Perpetrator's claim, not corroborated (synthetic)");
     }
-    const totals = casualtyTotals(claims);
+    // Each source is one account (lib/casualty-totals.ts); synthetic sources carry no date.
+    const totals = casualtyEstimates(claims.map((c, k) => ({ ...c, source: claimSource[k] })));
 
     const inc = b.incidents;
     inc.id.push(id); inc.date.push(date); inc.datePrecision.push(precision); inc.province.push(province);
@@ -230,10 +237,13 @@ export function generateBatch(seed: number, from: number, to: number, vocab: Syn
     inc.longitude.push(located ? Math.round((place.lon + (r() - 0.5) * 0.2) * 1e4) / 1e4 : null);
     inc.attackType.push(attackType); inc.target.push(target); inc.projectId.push(projectId);
     inc.summary.push(`Synthetic incident ${n} (not real): ${attackType.replace(/_/g, " ")} against ${target.toLowerCase()} near ${place.city}, ${province.replace(/_/g, " ")}.`);
-    inc.confidence.push(pickConfidence(r)); inc.chineseLink.push(r() < 0.85 ? "direct" : "weak");
+    inc.confidence.push(pickConfidence(r)); const link = r() < 0.85 ? "direct" : r() < 0.5 ? "indirect" : "disputed";
+    inc.targetLink.push(link); inc.chineseLink.push(link === "direct" ? "direct" : "weak");
     inc.notes.push("Synthetic benchmark data; not a real incident.");
     inc.chineseKilled.push(totals.chineseKilled); inc.chineseInjured.push(totals.chineseInjured); inc.chineseKidnapped.push(totals.chineseKidnapped);
     inc.totalKilled.push(totals.totalKilled); inc.totalInjured.push(totals.totalInjured); inc.attackersKilled.push(totals.attackersKilled);
+    for (const k of RANGE_KEYS) inc[k].push(totals[k]);
+    inc.chineseHarmed.push(totals.chineseHarmed);
 
     claims.forEach((c, k) => {
       const cas = b.casualties;

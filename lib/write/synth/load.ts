@@ -14,7 +14,7 @@ export type SqlRunner = { query<T = Record<string, unknown>>(sql: string, params
 export class RealDataError extends Error {}
 
 /** Bump when the generator's output changes, so an older synthetic database is rebuilt rather than reused. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3; // 3: target link, figure ranges and the harmed flag (issue 11)
 
 export type SynthMeta = {
   synthetic: true; generator: number; incidents: number; seed: number; complete: boolean; loadedAt: string;
@@ -48,8 +48,10 @@ export function assertSyntheticOnly(c: DatabaseContents, label: string): void {
 const INCIDENT_COLS: [string, string][] = [
   ["id", "text"], ["date", "date"], ["datePrecision", '"DatePrecision"'], ["province", '"Province"'], ["district", "text"], ["city", "text"],
   ["locationPrecision", '"LocationPrecision"'], ["latitude", "float8"], ["longitude", "float8"], ["attackType", '"AttackType"'], ["target", "text"],
-  ["projectId", "text"], ["summary", "text"], ["confidence", '"Confidence"'], ["chineseLink", '"ChineseLink"'], ["notes", "text"],
+  ["projectId", "text"], ["summary", "text"], ["confidence", '"Confidence"'], ["chineseLink", '"ChineseLink"'], ["targetLink", '"TargetLink"'], ["notes", "text"],
   ["chineseKilled", "int4"], ["chineseInjured", "int4"], ["chineseKidnapped", "int4"], ["totalKilled", "int4"], ["totalInjured", "int4"], ["attackersKilled", "int4"],
+  ["chineseKilledLow", "int4"], ["chineseKilledHigh", "int4"], ["chineseInjuredLow", "int4"], ["chineseInjuredHigh", "int4"],
+  ["totalKilledLow", "int4"], ["totalKilledHigh", "int4"], ["totalInjuredLow", "int4"], ["totalInjuredHigh", "int4"], ["chineseHarmed", "bool"],
 ];
 const ATTRIBUTION_COLS: [string, string][] = [["id", "text"], ["incidentId", "text"], ["perpetratorId", "text"], ["role", '"AttributionRole"'], ["statedBy", "text"], ["sourceId", "text"]];
 const CASUALTY_COLS: [string, string][] = [

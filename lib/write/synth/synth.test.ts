@@ -71,7 +71,7 @@ describe.each(backends())("loadSynthetic on %s", (backend) => {
     const incidents = await db.prisma.incident.findMany({ include: { casualties: true, attributions: true, sources: true } });
     for (const i of incidents) {
       expect(i.id).toContain(SYNTHETIC_ID_MARK);
-      const claims: CasualtyClaim[] = i.casualties.map((c) => ({ outcome: c.outcome, victimGroup: c.victimGroup, count: c.count, low: c.low, high: c.high, counted: c.counted }));
+      const claims: CasualtyClaim[] = i.casualties.map((c) => ({ outcome: c.outcome, victimGroup: c.victimGroup, count: c.count, low: c.low, high: c.high, counted: c.counted, source: c.sourceId }));
       const { chineseKilled, chineseInjured, chineseKidnapped, totalKilled, totalInjured, attackersKilled } = i;
       expect({ chineseKilled, chineseInjured, chineseKidnapped, totalKilled, totalInjured, attackersKilled }).toEqual(casualtyTotals(claims));
       // IncidentSource lists every source the incident's claims cite.

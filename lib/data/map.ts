@@ -1,0 +1,147 @@
+import "server-only";
+// The map's questions: incidents and casualties per province, and incidents per place, for
+// the same incidents every other widget counts (incidentSql). Both are grouped in the
+// database, so a million incidents cost two grouped scans, never a million rows to the page.
+import { cache } from "react";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { GeoPrecision } from "../generated/prisma/enums.ts";
+import { PROVINCES, type Province } from "../vocab.ts";
+import { db } from "../server/db.ts";
+import { incidentFilterKey, incidentSql, type IncidentFilters } from "./incident-sql.ts";
+import { versionedCache } from "./data-version.ts";
+
+/** A summed figure: null when no matching incident has it known; `unknown` incidents add nothing. */
+export type MapFigure = { total: number | null; unknown: number };
+
+export type ProvinceTotals = {
+  province: Province;
+  name: string;
+  incidents: number;
+  killed: MapFigure;
+  injured: MapFigure;
+  chineseKilled: MapFigure;
+  chineseInjured: MapFigure;
+};
+
+/**
+ * The matching incidents at one point. `incidentId` is set when there is exactly one (the
+ * point opens it); otherwise the point stands for `incidents` incidents at that place.
+ */
+export type MapPlace = {
+  lat: number;
+  lon: number;
+  province: Province;
+  /** The town, else the district, the place is named by. */
+  place: string | null;
+  incidents: number;
+  incidentId: string | null;
+  /** Date of the single incident (YYYY-MM-DD), or of the latest of several. */
+  latest: string;
+  killed: number | null;
+  chineseVictims: number;
+  /** Incidents in which any Chinese national was killed, injured or kidnapped. */
+  chineseIncidents: number;
+  /** What the point stands for, the least precise of its incidents' (null: not recorded, e.g. synthetic data). */
+  precision: GeoPrecision | null;
+};
+
+export type MapData = {
+  provinces: ProvinceTotals[];
+  places: MapPlace[];
+  /** Matching incidents with no coordinates, or placed only at their province's centre (counted in the province, not drawn). */
+  unplaced: number;
+  /** True when there were more places than MAX_PLACES and the smallest were left out. */
+  truncated: boolean;
+};
+
+/** More points than this would be noise on a country-sized map and weigh down the page. */
+export const MAX_PLACES = 600;
+
+/** One group of the map's scan: the matching incidents of a province in one grid cell (lat null: not drawn). */
+type CellRow = { province: Province; lat: number | null; lon: number | null; n: number;
+  killed: number | null; known_killed: number; injured: number | null; known_injured: number;
+  ck: number | null; known_ck: number; ci: number | null; known_ci: number;
+  place: string | null; one: string | null; latest: string; chinese: number; chinese_n: number; precision: GeoPrecision | null };
+
+// A point at a province's centre would read as a place it is not: such incidents only shade their province.
+const UNDRAWN = Prisma.sql`i."latitude" IS NULL OR i."longitude" IS NULL OR i."geoPrecision" = CAST('province' AS "GeoPrecision")`;
+/** Grid cells per degree: 20 is ~5 km, finer than the map draws; towns stay apart, a town's sites become one point. */
+const CELLS_PER_DEGREE = 20;
+
+const fig = (total: number | null, known: number, n: number): MapFigure => ({ total: known ? total ?? 0 : null, unknown: n - known });
+const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+
+/**
+ * One grouped scan, province x grid cell, with the sums and known-figure counts: its rows
+ * are few (a few per place), and both the province shading and the points fold from them.
+ * Grouping on a grid rather than exact coordinates keeps the groups few when incidents are
+ * many and scattered (a million synthetic incidents jittered around their towns).
+ */
+async function mapDataUncached(filters: IncidentFilters, prisma: PrismaClient): Promise<MapData> {
+  const where = incidentSql(filters);
+  const k = CELLS_PER_DEGREE;
+  const rows = await prisma.$queryRaw<CellRow[]>`
+    SELECT q.province, CASE WHEN q.drawn THEN q.lat END AS lat, CASE WHEN q.drawn THEN q.lon END AS lon, q.n, q.killed, q.known_killed, q.injured, q.known_injured,
+      q.ck, q.known_ck, q.ci, q.known_ci, q.place, q.one, q.latest, q.chinese, q.chinese_n, q.precision
+    FROM (
+      SELECT CAST(i."province" AS text) AS province, NOT (${UNDRAWN}) AS drawn,
+        round(i."latitude" * ${k}) AS cy, round(i."longitude" * ${k}) AS cx,
+        AVG(i."latitude") AS lat, AVG(i."longitude") AS lon, CAST(COUNT(*) AS integer) AS n,
+        CAST(SUM(i."totalKilled") AS integer) AS killed, CAST(COUNT(i."totalKilled") AS integer) AS known_killed,
+        CAST(SUM(i."totalInjured") AS integer) AS injured, CAST(COUNT(i."totalInjured") AS integer) AS known_injured,
+        CAST(SUM(i."chineseKilled") AS integer) AS ck, CAST(COUNT(i."chineseKilled") AS integer) AS known_ck,
+        CAST(SUM(i."chineseInjured") AS integer) AS ci, CAST(COUNT(i."chineseInjured") AS integer) AS known_ci,
+        MIN(COALESCE(i."city", i."district")) AS place, CASE WHEN COUNT(*) = 1 THEN MIN(i."id") END AS one,
+        TO_CHAR(MAX(i."date"), 'YYYY-MM-DD') AS latest,
+        CAST(COALESCE(SUM(COALESCE(i."chineseKilled", 0) + COALESCE(i."chineseInjured", 0) + COALESCE(i."chineseKidnapped", 0)), 0) AS integer) AS chinese,
+        CAST(COUNT(*) FILTER (WHERE i."chineseKilled" > 0 OR i."chineseInjured" > 0 OR i."chineseKidnapped" > 0) AS integer) AS chinese_n,
+        CAST(MAX(i."geoPrecision") AS text) AS precision
+      FROM "Incident" i
+      WHERE ${where}
+      GROUP BY 1, 2, 3, 4
+    ) q`;
+
+  const totals = new Map<Province, { n: number; killed: number | null; kk: number; injured: number | null; ki: number; ck: number | null; kck: number; ci: number | null; kci: number }>();
+  let unplaced = 0;
+  const cells: CellRow[] = [];
+  for (const r of rows) {
+    const t = totals.get(r.province) ?? { n: 0, killed: null, kk: 0, injured: null, ki: 0, ck: null, kck: 0, ci: null, kci: 0 };
+    t.n += r.n;
+    t.killed = add(t.killed, r.killed); t.kk += r.known_killed;
+    t.injured = add(t.injured, r.injured); t.ki += r.known_injured;
+    t.ck = add(t.ck, r.ck); t.kck += r.known_ck;
+    t.ci = add(t.ci, r.ci); t.kci += r.known_ci;
+    totals.set(r.province, t);
+    if (r.lat === null || r.lon === null) unplaced += r.n; else cells.push(r);
+  }
+  const provinces = (Object.keys(PROVINCES) as Province[]).map((province): ProvinceTotals => {
+    const t = totals.get(province);
+    const n = t?.n ?? 0;
+    return {
+      province, name: PROVINCES[province], incidents: n,
+      killed: fig(t?.killed ?? null, t?.kk ?? 0, n),
+      injured: fig(t?.injured ?? null, t?.ki ?? 0, n),
+      chineseKilled: fig(t?.ck ?? null, t?.kck ?? 0, n),
+      chineseInjured: fig(t?.ci ?? null, t?.kci ?? 0, n),
+    };
+  });
+  // The largest places first (most incidents, then most killed); the smallest are left out beyond MAX_PLACES.
+  cells.sort((a, b) => b.n - a.n || (b.killed ?? -1) - (a.killed ?? -1) || a.lat! - b.lat! || a.lon! - b.lon!);
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  return {
+    provinces,
+    places: cells.slice(0, MAX_PLACES).map((r) => ({
+      lat: round(r.lat!), lon: round(r.lon!), province: r.province, place: r.place, incidents: r.n, incidentId: r.one, latest: r.latest,
+      killed: r.killed, chineseVictims: r.chinese, chineseIncidents: r.chinese_n, precision: r.precision,
+    })),
+    unplaced,
+    truncated: cells.length > MAX_PLACES,
+  };
+}
+
+// An entry is seven provinces and at most MAX_PLACES places.
+const mapCache = versionedCache<MapData>(100);
+
+/** The map's numbers for a filter set: once per data version and filters, shared by concurrent requests. */
+export const mapData = cache((filters: IncidentFilters, prisma: PrismaClient = db()): Promise<MapData> =>
+  mapCache(incidentFilterKey(filters), () => mapDataUncached(filters, prisma), prisma));
