@@ -15,6 +15,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { ImportError, type ImportProblem, type ImportRow } from "../records/import-rows.ts";
 import type { IncidentRecord } from "../records/schema.ts";
 import { startOfPartialDate, upsertIncidents } from "./write-dataset.ts";
+import { commandActor, recordIncidentRevisions, snapshotIncidents } from "./revisions.ts";
 
 export type ImportSummary = { created: string[]; updated: string[]; unchanged: string[] };
 type Tx = Prisma.TransactionClient;
@@ -93,6 +94,7 @@ export async function importIncidents(prisma: PrismaClient, rows: ImportRow[], f
 
   const summary: ImportSummary = { created: [], updated: [], unchanged: [] };
   await prisma.$transaction(async (tx) => {
+    const before = await snapshotIncidents(tx, rows.map((r) => r.id)); // for the revisions (lib/write/revisions.ts)
     const existing = new Map((await tx.incident.findMany({
       where: { id: { in: rows.map((r) => r.id) } },
       select: {
@@ -130,6 +132,7 @@ export async function importIncidents(prisma: PrismaClient, rows: ImportRow[], f
       const ids = await ensureSources(tx, row.source_urls, note);
       await tx.incidentSource.createMany({ data: ids.map((sourceId) => ({ incidentId: record.id, sourceId })), skipDuplicates: true });
     }
+    await recordIncidentRevisions(tx, before, commandActor("import", fileLabel), rows.map((r) => r.id));
   }, { timeout: 600_000, maxWait: 30_000 });
   return summary;
 }

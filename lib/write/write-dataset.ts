@@ -4,6 +4,7 @@
 // twice leaves exactly the same rows.
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { casualtyEstimates } from "../casualty-totals.ts";
+import { commandActor, recordIncidentRevisions, snapshotIncidents, type RevisionActor } from "./revisions.ts";
 import type { IncidentRecord, PerpetratorRecord, ProjectRecord, ReportedFigureRecord, SourceRecord } from "../records/schema.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -85,13 +86,16 @@ export type WriteSummary = { sources: number; perpetrators: number; projects: nu
 export async function writeDataset(
   prisma: PrismaClient,
   d: { sources: SourceRecord[]; perpetrators: PerpetratorRecord[]; projects: ProjectRecord[]; incidents: IncidentRecord[]; reportedFigures: ReportedFigureRecord[] },
+  by: RevisionActor = commandActor("seed"),
 ): Promise<WriteSummary> {
   await prisma.$transaction(async (tx) => {
+    const before = await snapshotIncidents(tx, d.incidents.map((i) => i.id)); // for the revisions (lib/write/revisions.ts)
     await upsertSources(tx, d.sources);
     await upsertPerpetrators(tx, d.perpetrators);
     await upsertProjects(tx, d.projects);
     await upsertIncidents(tx, d.incidents);
     await upsertReportedFigures(tx, d.reportedFigures);
+    await recordIncidentRevisions(tx, before, by, d.incidents.map((i) => i.id));
   }, { timeout: 120_000, maxWait: 30_000 });
   return { sources: d.sources.length, perpetrators: d.perpetrators.length, projects: d.projects.length, incidents: d.incidents.length, reportedFigures: d.reportedFigures.length };
 }

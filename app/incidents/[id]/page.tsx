@@ -13,6 +13,7 @@ import { IncidentLocator } from "@/components/map/incident-locator.tsx";
 import { IncidentSkeleton } from "@/components/incident/incident-skeleton.tsx";
 import { KeyFigures } from "@/components/incident/key-figures.tsx";
 import { SourceList } from "@/components/sources/source-list.tsx";
+import { IncidentHistory } from "@/components/editors/incident-history.tsx";
 import styles from "@/components/incident/incident.module.css";
 
 // No loading.tsx here on purpose: a route-level loading boundary starts streaming before the
@@ -111,6 +112,8 @@ async function IncidentRecord({ id }: { id: string }) {
       <h2 id="sources">Sources</h2>
       <p className="muted">Every source cited for this incident, with the quotes it contributes.</p>
       <SourceList sources={i.sources} />
+
+      <IncidentHistory id={i.id} />
     </>
   );
 }
