@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
 import "./print.css";
+import { Suspense } from "react";
 import { PrintUrl } from "@/components/print-url.tsx";
+import { DataStampLine } from "@/components/data-stamp.tsx";
 
 export const metadata: Metadata = {
   title: { default: "Corridor Watch", template: "%s · Corridor Watch" },
@@ -17,6 +19,7 @@ const NAV = [
   { href: "/groups", label: "Groups" },
   { href: "/projects", label: "Projects" },
   { href: "/methodology", label: "Methodology" },
+  { href: "/changes", label: "Changes" },
 ];
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
@@ -38,6 +41,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer className="site-footer">
           Every figure links to its sources. Where sources disagree, both are shown.{" "}
           <Link href="/methodology">How we count</Link>.
+          <Suspense fallback={null}><DataStampLine /></Suspense>{" "}
+          <Link href="/sign-in">Editors’ sign-in</Link>.
           <PrintUrl />
         </footer>
       </body>

@@ -46,7 +46,7 @@ test("Export CSV downloads exactly the filtered, sorted rows of every page", asy
   const href = await exportLink.getAttribute("href");
   expect(href).not.toMatch(/page/);
   const [download] = await Promise.all([page.waitForEvent("download"), exportLink.click()]);
-  expect(download.suggestedFilename()).toMatch(/^corridor-watch_incidents_links-all_sort-chinese-killed-desc_exported-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^corridor-watch_incidents_links-all_sort-chinese-killed-desc_data-v\d+_exported-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = readFileSync((await download.path())!, "utf8");
 
   expect(text.startsWith("\uFEFF")).toBe(true);
@@ -69,7 +69,7 @@ test("a filtered export holds the same rows as the filtered table", async ({ pag
   const res = await request.get("/api/incidents.csv?province=balochistan&sort=date&dir=asc");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-  expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="corridor-watch_incidents_province-balochistan_sort-date-asc_exported-[\d-]+\.csv"$/);
+  expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="corridor-watch_incidents_province-balochistan_sort-date-asc_data-v\d+_exported-[\d-]+\.csv"$/);
   const [, ...records] = parseCsv((await res.text()).replace(/^\uFEFF/, ""));
   expect(records.map((r) => r[0])).toEqual(ids);
   expect(new Set(records.map((r) => r[3]))).toEqual(new Set(["balochistan"]));

@@ -182,6 +182,9 @@ describe("exportFilename", () => {
   });
   it("is short and plain for the default view", () => {
     expect(exportFilename(DEFAULT_FILTERS, today)).toBe("corridor-watch_incidents_exported-2026-11-22.csv");
+    // The data version, when given, names the state of the record the file holds.
+    expect(exportFilename(DEFAULT_FILTERS, today, "412")).toBe("corridor-watch_incidents_data-v412_exported-2026-11-22.csv");
+    expect(exportFilename(DEFAULT_FILTERS, today, "4; rm")).toBe("corridor-watch_incidents_exported-2026-11-22.csv");
   });
   it("stays ASCII and bounded whatever the search text", () => {
     const { filters: f } = parseFilters({ q: "Karachi «airport» \"convoy\"; rm -rf", sort: "total_killed", dir: "asc", from: "2021-03-05" });

@@ -196,7 +196,7 @@ const slugPart = (s: string) => s.toLowerCase().replace(FILENAME_PART, "-").repl
  * ASCII only (safe in a Content-Disposition header), and capped in length: a long filter
  * list collapses to "filtered" rather than a name no file system accepts.
  */
-export function exportFilename(filters: Filters, today: Date = new Date()): string {
+export function exportFilename(filters: Filters, today: Date = new Date(), dataVersion?: string): string {
   const parts: string[] = [];
   for (const key of MULTI_KEYS) {
     if (filters[key].length) parts.push(`${key}-${filters[key].map(slugPart).join("+")}`);
@@ -209,5 +209,6 @@ export function exportFilename(filters: Filters, today: Date = new Date()): stri
   let filterPart = parts.join("_");
   if (filterPart.length > 120) filterPart = "filtered";
   const sortPart = filters.sort === DEFAULT_FILTERS.sort && filters.dir === DEFAULT_FILTERS.dir ? "" : `_sort-${filters.sort.replace("_", "-")}-${filters.dir}`;
-  return `corridor-watch_incidents${filterPart ? `_${filterPart}` : ""}${sortPart}_exported-${today.toISOString().slice(0, 10)}.csv`;
+  const versionPart = dataVersion && /^\d+$/.test(dataVersion) ? `_data-v${dataVersion}` : "";
+  return `corridor-watch_incidents${filterPart ? `_${filterPart}` : ""}${sortPart}${versionPart}_exported-${today.toISOString().slice(0, 10)}.csv`;
 }

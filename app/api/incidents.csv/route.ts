@@ -2,6 +2,7 @@ import { withApiErrors } from "@/lib/server/api-errors.ts";
 import { parseFilters } from "@/lib/filters.ts";
 import { knownSlugs } from "@/lib/data/known-slugs.ts";
 import { exportFilename, incidentCsvStream } from "@/lib/data/incident-export.ts";
+import { dataStamp } from "@/lib/data/export-info.ts";
 
 // Reads the database on every request, never at build time.
 export const dynamic = "force-dynamic";
@@ -13,10 +14,11 @@ export const dynamic = "force-dynamic";
 export const GET = withApiErrors(async (request: Request) => {
   const { filters, problems } = parseFilters(new URL(request.url).searchParams, await knownSlugs());
   if (problems.length) return Response.json({ error: "invalid query", problems }, { status: 400 });
+  const stamp = await dataStamp();
   return new Response(incidentCsvStream(filters), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${exportFilename(filters)}"`,
+      "Content-Disposition": `attachment; filename="${exportFilename(filters, new Date(), stamp?.version)}"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },
