@@ -45,7 +45,7 @@ export function HeadlineFigures({ headlines, filters }: { headlines: Headlines; 
       </ul>
       <p className={styles.secondary} data-figure="attackersKilled">
         Attackers killed (not counted among victims): <strong>{attackers.total === null ? "unknown" : count(attackers.total)}</strong>{" "}
-        ({unknownText(attackers, incidents)}). Figures count the lowest number any source gives; where sources disagree the incident page shows the range.
+        ({unknownText(attackers, incidents)}). Each incident counts its best figure (the latest credible account); where sources disagree the incident page shows the range.
       </p>
     </section>
   );

@@ -76,8 +76,8 @@ export async function IncidentTableSection({ filters }: { filters: Filters }) {
           />
           <IncidentCards rows={rows.map(toTableRow)} />
           <p className={styles.note}>
-            A figure no source gives is shown as unknown, never as zero. Where sources disagree, the lowest figure is
-            counted; each incident&apos;s page shows every claim.
+            A figure no source gives is shown as unknown, never as zero. Where sources disagree, the best figure (the latest
+            credible account) is counted; each incident&apos;s page shows the range and every claim.
           </p>
           <Suspense fallback={<div className={styles.pager} aria-hidden="true" />}>
             <CountedPagination filters={view} total={total} />

@@ -165,7 +165,7 @@ export function IncidentMap({ data, filters, path }: Props) {
         {" "}Boundaries: Natural Earth (public domain).
       </p>
       <div className={styles.table}>
-        <DataTable caption="Incidents and casualties by province (lowest figure the sources give)">
+        <DataTable caption="Incidents and casualties by province (best figure of each incident)">
           <thead>
             <tr>
               <th scope="col">Province</th><th scope="col" className="num">Incidents</th><th scope="col" className="num">Killed</th>
