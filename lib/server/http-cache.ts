@@ -72,10 +72,11 @@ function cacheable(request: Request, url: URL): boolean {
   if (request.headers.get(INTERNAL_HEADER) === INTERNAL_SECRET) return false;
   // Client-side navigations fetch the React payload of the same URL: a different answer.
   if (request.headers.has("rsc") || request.headers.has("next-router-prefetch") || request.headers.has("next-router-state-tree") || url.searchParams.has("_rsc")) return false;
-  const p = url.pathname;
-  if (p.startsWith("/_next/") || p === "/api/health" || p === "/api/ready" || p === "/api/incidents.csv") return false;
-  return true;
+  // The public read views only, by name: editors' pages (/review, /sign-in), auth and write
+  // endpoints, the CSV export and the health checks are never stored, whatever they answer.
+  return PUBLIC_VIEWS.test(url.pathname);
 }
+const PUBLIC_VIEWS = /^\/(?:|incidents(?:\/[^/]+)?|groups(?:\/[^/]+)?|projects|methodology|changes|feed\.xml|api\/incidents)$/;
 
 function store(key: string, version: bigint, e: Entry) {
   if (version > newestVersion) { entries.clear(); bytes = 0; newestVersion = version; }
