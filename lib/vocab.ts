@@ -143,12 +143,6 @@ export type VictimGroup = keyof typeof VICTIM_GROUPS;
 export type CasualtyOutcome = keyof typeof CASUALTY_OUTCOMES;
 export type TargetLink = keyof typeof TARGET_LINKS;
 export type FigureStatus = keyof typeof FIGURE_STATUSES;
-
-/** The keys of a vocabulary as a non-empty tuple, the shape z.enum wants. */
-export function keysOf<T extends Record<string, string>>(vocab: T): [keyof T & string, ...(keyof T & string)[]] {
-  return Object.keys(vocab) as [keyof T & string, ...(keyof T & string)[]];
-}
-
 export type DatePrecision = keyof typeof DATE_PRECISIONS;
 export type GeoPrecision = keyof typeof GEO_PRECISIONS;
 export type ProjectSector = keyof typeof PROJECT_SECTORS;
@@ -159,6 +153,11 @@ export type FigureMetric = keyof typeof FIGURE_METRICS;
 export type FigureQualifier = keyof typeof FIGURE_QUALIFIERS;
 export type FigureScope = keyof typeof FIGURE_SCOPES;
 export type FigureVictims = keyof typeof FIGURE_VICTIMS;
+
+/** The keys of a vocabulary as a non-empty tuple, the shape z.enum wants. */
+export function keysOf<T extends Record<string, string>>(vocab: T): [keyof T & string, ...(keyof T & string)[]] {
+  return Object.keys(vocab) as [keyof T & string, ...(keyof T & string)[]];
+}
 
 /** Group, project, source and incident ids: lowercase words joined by hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -17,6 +17,18 @@ type AttributionChoice = { decision: Decision; group: string; role: string };
 type Problem = { field: string; message: string };
 type Found = { id: string; date: string; city: string | null; province: string; target: string };
 
+const DECISIONS = ["accept", "correct", "reject"] as const;
+
+/** One fact's decision: accept, correct or reject. */
+function DecisionRadios({ name, value, onChange }: { name: string; value: Decision; onChange: (d: Decision) => void }) {
+  return DECISIONS.map((d) => (
+    <label key={d}><input type="radio" name={name} checked={value === d} onChange={() => onChange(d)} /> {d}</label>
+  ));
+}
+
+/** A state updater that changes row `n` of a list of choices and keeps the others. */
+const withRow = <T,>(n: number, change: Partial<T>) => (rows: T[]): T[] => rows.map((x, k) => (k === n ? { ...x, ...change } : x));
+
 const victimLabel = (v: string) => VICTIM_GROUPS[(v === "all" ? "all_victims" : v) as keyof typeof VICTIM_GROUPS] ?? v;
 const figureText = (c: { count: number | null; low: number | null; high: number | null }) =>
   c.count !== null ? String(c.count) : c.low !== null ? (c.high !== null ? `${c.low}-${c.high}` : `${c.low}+`) : "unknown";
@@ -152,12 +164,10 @@ function CandidateReview({ reportId, index, candidate: c, record, groups, onShow
                     <td>{!record ? "—" : onRecord.length === 0 ? <span className="muted">not on record</span> : onRecord.map((r, k) => <div key={k}>{figureText(r)}{r.counted ? "" : " (not counted)"} <span className="muted">· {r.source}</span></div>)}</td>
                     <td>
                       <div className={styles.decision}>
-                        {(["accept", "correct", "reject"] as const).map((d) => (
-                          <label key={d}><input type="radio" name={`f${index}-${n}`} checked={figures[n].decision === d} onChange={() => setFigures((xs) => xs.map((x, k) => (k === n ? { ...x, decision: d } : x)))} /> {d}</label>
-                        ))}
+                        <DecisionRadios name={`f${index}-${n}`} value={figures[n].decision} onChange={(decision) => setFigures(withRow<FigureChoice>(n, { decision }))} />
                         {figures[n].decision === "correct" && (
                           <label>count <input type="number" min={0} max={100000} value={figures[n].count} aria-label={`Corrected count for figure ${n + 1}`}
-                            onChange={(e) => setFigures((xs) => xs.map((x, k) => (k === n ? { ...x, count: Number(e.target.value) } : x)))} /></label>
+                            onChange={(e) => setFigures(withRow<FigureChoice>(n, { count: Number(e.target.value) }))} /></label>
                         )}
                       </div>
                     </td>
@@ -185,20 +195,18 @@ function CandidateReview({ reportId, index, candidate: c, record, groups, onShow
                       {differs && <span className={styles.differsTag}>differs</span>}
                       <br /><button type="button" className={styles.quote} style={{ border: 0, background: "none", padding: 0, textAlign: "left" }} onClick={() => onShow(`a${n}`)}>“{a.evidence.quote}”</button>
                     </td>
-                    <td>{!record ? "—" : onRecord.length === 0 ? <span className="muted">not on record</span> : onRecord.map((r, k) => <div key={k}>{ATTRIBUTION_ROLES[r.role as keyof typeof ATTRIBUTION_ROLES] ?? r.role} <span className="muted">· {r.source}</span></div>)}</td>
+                    <td>{!record ? "—" : onRecord.length === 0 ? <span className="muted">not on record</span> : onRecord.map((r, k) => <div key={k}>{ATTRIBUTION_ROLES[r.role]} <span className="muted">· {r.source}</span></div>)}</td>
                     <td>
                       <div className={styles.decision}>
-                        {(["accept", "correct", "reject"] as const).map((d) => (
-                          <label key={d}><input type="radio" name={`a${index}-${n}`} checked={attributions[n].decision === d} onChange={() => setAttributions((xs) => xs.map((x, k) => (k === n ? { ...x, decision: d } : x)))} /> {d}</label>
-                        ))}
+                        <DecisionRadios name={`a${index}-${n}`} value={attributions[n].decision} onChange={(decision) => setAttributions(withRow<AttributionChoice>(n, { decision }))} />
                       </div>
                       {attributions[n].decision === "correct" && (
                         <div className={styles.decision} style={{ marginTop: "0.25rem" }}>
-                          <label>group <select value={attributions[n].group} aria-label={`Corrected group for attribution ${n + 1}`} onChange={(e) => setAttributions((xs) => xs.map((x, k) => (k === n ? { ...x, group: e.target.value } : x)))}>
+                          <label>group <select value={attributions[n].group} aria-label={`Corrected group for attribution ${n + 1}`} onChange={(e) => setAttributions(withRow<AttributionChoice>(n, { group: e.target.value }))}>
                             <option value="">choose…</option>
                             {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
                           </select></label>
-                          <label>role <select value={attributions[n].role} aria-label={`Corrected role for attribution ${n + 1}`} onChange={(e) => setAttributions((xs) => xs.map((x, k) => (k === n ? { ...x, role: e.target.value } : x)))}>
+                          <label>role <select value={attributions[n].role} aria-label={`Corrected role for attribution ${n + 1}`} onChange={(e) => setAttributions(withRow<AttributionChoice>(n, { role: e.target.value }))}>
                             {Object.entries(ATTRIBUTION_ROLES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
                           </select></label>
                         </div>

@@ -4,11 +4,12 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { db } from "../server/db.ts";
 import type { Candidate } from "../write/candidate.ts";
+import type { AttackType, AttributionRole, CasualtyOutcome, DatePrecision, Province, VictimGroup } from "../vocab.ts";
 
 export type RecordFacts = {
-  id: string; date: string; datePrecision: string; province: string; city: string | null; attackType: string; target: string; summary: string; revision: number;
-  casualties: { outcome: string; victimGroup: string; count: number | null; low: number | null; high: number | null; counted: boolean; quote: string | null; source: string }[];
-  attributions: { group: string; groupName: string; role: string; quote: string | null; source: string }[];
+  id: string; date: string; datePrecision: DatePrecision; province: Province; city: string | null; attackType: AttackType; target: string; summary: string; revision: number;
+  casualties: { outcome: CasualtyOutcome; victimGroup: VictimGroup; count: number | null; low: number | null; high: number | null; counted: boolean; quote: string | null; source: string }[];
+  attributions: { group: string; groupName: string; role: AttributionRole; quote: string | null; source: string }[];
 };
 
 export type ReportForReview = {
