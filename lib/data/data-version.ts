@@ -14,6 +14,12 @@ export async function readDataVersion(prisma: PrismaClient): Promise<bigint | nu
   return row ? BigInt(row.version) : null;
 }
 
+/** False while a bulk load has switched the summaries' triggers off (db:synth), until it rebuilds them: readers then scan. */
+export async function summaryReady(prisma: PrismaClient): Promise<boolean> {
+  const [row] = await prisma.$queryRaw<{ deferred: boolean }[]>`SELECT "summaryDeferred" AS deferred FROM "DataVersion" WHERE "id" = 1`;
+  return row !== undefined && !row.deferred;
+}
+
 // Once per request (React's cache) in pages; route handlers have no request scope, so each call reads it.
 const requestDataVersion = cache(readDataVersion);
 

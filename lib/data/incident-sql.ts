@@ -5,6 +5,7 @@ import "server-only";
 // the CSV export, group and project figures, the reconciliation and the benchmark's raw
 // side. Identifiers come only from the constant maps below; every value is a parameter.
 import { Prisma } from "../generated/prisma/client.ts";
+import { isWholeYearBoundary } from "../format.ts";
 import { SELECTION_KEYS, SORTS, type FigureKey, type IncidentFilters, type SelectionKey, type SortDir, type SortKey } from "../incident-model.ts";
 
 export type { IncidentFilters, SortDir };
@@ -41,6 +42,65 @@ export function incidentSql(f: IncidentFilters): Prisma.Sql {
   const and = SELECTION_KEYS.map((k) => (FILTER_SQL[k] as (v: unknown, f: IncidentFilters) => Prisma.Sql | null)(f[k], f)).filter((s): s is Prisma.Sql => s !== null);
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
+
+/**
+ * The same selection over the overview's summary (`"IncidentSummary" s`, one row per
+ * combination of the dimensions below, kept by triggers: migration incident_summary). Each
+ * key says how the summary answers it, or UNANSWERABLE when it cannot (free text; a date
+ * that cuts a year, since the summary's grain is the year), and the caller scans "Incident"
+ * with incidentSql instead. A new filter parameter must be given an entry here too.
+ */
+export const UNANSWERABLE = Symbol("unanswerable by the summary");
+type SummaryMap = { [K in SelectionKey]: (v: IncidentFilters[K], f: IncidentFilters) => Prisma.Sql | null | typeof UNANSWERABLE };
+const SUMMARY_FILTER_SQL: SummaryMap = {
+  // An incident's date is the first day of its period, so whole years select the same incidents by year.
+  from: (v) => (!v ? null : isWholeYearBoundary(v, false) ? Prisma.sql`s."year" >= ${v.getUTCFullYear()}` : UNANSWERABLE),
+  to: (v) => (!v ? null : isWholeYearBoundary(v, true) ? Prisma.sql`s."year" <= ${v.getUTCFullYear()}` : UNANSWERABLE),
+  province: (v) => (v.length ? Prisma.sql`s."province" IN (${enumList(v, "Province")})` : null),
+  // groupIds holds every group any claim names, as the EXISTS above tests.
+  group: (v) => (v.length ? Prisma.sql`s."groupIds" && CAST(ARRAY[${Prisma.join(v)}] AS text[])` : null),
+  type: (v) => (v.length ? Prisma.sql`s."attackType" IN (${enumList(v, "AttackType")})` : null),
+  project: (v) => (v.length ? Prisma.sql`s."projectId" IN (${Prisma.join(v)})` : null),
+  sector: (v) => (v.length ? Prisma.sql`EXISTS (SELECT 1 FROM "Project" fp WHERE fp."id" = s."projectId" AND fp."sector" IN (${enumList(v, "ProjectSector")}))` : null),
+  victims: (v) => (v === "chinese" ? Prisma.sql`s."chineseVictims"` : null),
+  links: (v, f) => (v === "direct" && !f.target.length ? Prisma.sql`(s."targetLink" = CAST('direct' AS "TargetLink") OR s."chineseHarmed")` : null),
+  target: (v) => (v.length ? Prisma.sql`s."targetLink" IN (${enumList(v, "TargetLink")})` : null),
+  q: (v) => (v ? UNANSWERABLE : null),
+};
+
+/**
+ * The same selection over the map's summary (`"IncidentMapSummary" m`), whose rows keep
+ * fewer dimensions (no attack type or project) and count each incident under "*" and under
+ * each of its groups, so one group at most can be asked of it.
+ */
+const MAP_SUMMARY_FILTER_SQL: SummaryMap = {
+  from: (v) => (!v ? null : isWholeYearBoundary(v, false) ? Prisma.sql`m."year" >= ${v.getUTCFullYear()}` : UNANSWERABLE),
+  to: (v) => (!v ? null : isWholeYearBoundary(v, true) ? Prisma.sql`m."year" <= ${v.getUTCFullYear()}` : UNANSWERABLE),
+  province: (v) => (v.length ? Prisma.sql`m."province" IN (${enumList(v, "Province")})` : null),
+  group: (v) => (v.length > 1 ? UNANSWERABLE : Prisma.sql`m."groupKey" = ${v[0] ?? "*"}`),
+  type: (v) => (v.length ? UNANSWERABLE : null),
+  project: (v) => (v.length ? UNANSWERABLE : null),
+  sector: (v) => (v.length ? UNANSWERABLE : null),
+  victims: (v) => (v === "chinese" ? Prisma.sql`m."chineseVictims"` : null),
+  links: (v, f) => (v === "direct" && !f.target.length ? Prisma.sql`(m."targetLink" = CAST('direct' AS "TargetLink") OR m."chineseHarmed")` : null),
+  target: (v) => (v.length ? Prisma.sql`m."targetLink" IN (${enumList(v, "TargetLink")})` : null),
+  q: (v) => (v ? UNANSWERABLE : null),
+};
+
+function summaryCondition(map: SummaryMap, f: IncidentFilters): Prisma.Sql | null {
+  const and: Prisma.Sql[] = [];
+  for (const k of SELECTION_KEYS) {
+    const c = (map[k] as (v: unknown, f: IncidentFilters) => Prisma.Sql | null | typeof UNANSWERABLE)(f[k], f);
+    if (c === UNANSWERABLE) return null;
+    if (c) and.push(c);
+  }
+  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** The condition the filters put on the summary `s`, or null when only a scan of the incidents can answer them. */
+export const summarySql = (f: IncidentFilters) => summaryCondition(SUMMARY_FILTER_SQL, f);
+/** The condition the filters put on the map's summary `m`, or null when only a scan can answer them. */
+export const mapSummarySql = (f: IncidentFilters) => summaryCondition(MAP_SUMMARY_FILTER_SQL, f);
 
 /** A cache key for what incidentSql(f) selects: equal keys, equal sets of incidents. */
 export function incidentFilterKey(f: IncidentFilters): string {

@@ -7,8 +7,9 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { GeoPrecision } from "../generated/prisma/enums.ts";
 import { PROVINCES, type Province } from "../vocab.ts";
 import { db } from "../server/db.ts";
-import { incidentFilterKey, incidentSql, type IncidentFilters } from "./incident-sql.ts";
-import { versionedCache } from "./data-version.ts";
+import { incidentFilterKey, incidentSql, mapSummarySql, type IncidentFilters } from "./incident-sql.ts";
+import { summaryReady, versionedCache } from "./data-version.ts";
+import type { ScanSource } from "./overview.ts";
 
 /** A summed figure: null when no matching incident has it known; `unknown` incidents add nothing. */
 export type MapFigure = { total: number | null; unknown: number };
@@ -64,8 +65,10 @@ type CellRow = { province: Province; lat: number | null; lon: number | null; n: 
   place: string | null; one: string | null; latest: string; chinese: number; chinese_n: number; precision: GeoPrecision | null };
 
 // A point at a province's centre would read as a place it is not: such incidents only shade their province.
-const UNDRAWN = Prisma.sql`i."latitude" IS NULL OR i."longitude" IS NULL OR i."geoPrecision" = CAST('province' AS "GeoPrecision")`;
-/** Grid cells per degree: 20 is ~5 km, finer than the map draws; towns stay apart, a town's sites become one point. */
+// IS NOT DISTINCT FROM, not =: an incident whose precision is not recorded (synthetic data) is drawn where its coordinates are.
+const UNDRAWN = Prisma.sql`i."latitude" IS NULL OR i."longitude" IS NULL OR i."geoPrecision" IS NOT DISTINCT FROM CAST('province' AS "GeoPrecision")`;
+/** Grid cells per degree: 20 is ~5 km, finer than the map draws; towns stay apart, a town's sites become one point.
+ * The map's summary (migration incident_summary) groups on the same grid; a test compares the two. */
 const CELLS_PER_DEGREE = 20;
 
 const fig = (total: number | null, known: number, n: number): MapFigure => ({ total: known ? total ?? 0 : null, unknown: n - known });
@@ -77,10 +80,41 @@ const add = (a: number | null, b: number | null) => (a === null ? b : b === null
  * Grouping on a grid rather than exact coordinates keeps the groups few when incidents are
  * many and scattered (a million synthetic incidents jittered around their towns).
  */
-async function mapDataUncached(filters: IncidentFilters, prisma: PrismaClient): Promise<MapData> {
+export async function mapDataFrom(filters: IncidentFilters, prisma: PrismaClient, source?: ScanSource): Promise<MapData & { source: ScanSource }> {
+  const summaryWhere = mapSummarySql(filters);
+  const use: ScanSource = source ?? (summaryWhere && await summaryReady(prisma) ? "summary" : "incidents");
+  if (use === "summary" && !summaryWhere) throw new Error("these filters need a scan of the incidents");
+  return { ...fold(await (use === "summary" ? summaryRows(summaryWhere!, prisma) : scanRows(filters, prisma))), source: use };
+}
+
+/**
+ * The same groups from the map's summary (IncidentMapSummary, kept by triggers): its rows
+ * are finer (per year, flags, place name and precision too), so they are folded to one per
+ * province and grid cell here; undrawn incidents fold to one row per province.
+ */
+function summaryRows(where: Prisma.Sql, prisma: PrismaClient): Promise<CellRow[]> {
+  return prisma.$queryRaw<CellRow[]>`
+    SELECT CAST(m."province" AS text) AS province,
+      CASE WHEN m."cy" IS NOT NULL THEN SUM(m."latSum") / SUM(m."incidents") END AS lat,
+      CASE WHEN m."cy" IS NOT NULL THEN SUM(m."lonSum") / SUM(m."incidents") END AS lon,
+      CAST(SUM(m."incidents") AS integer) AS n,
+      CAST(CASE WHEN SUM(m."killedKnown") > 0 THEN SUM(m."killedSum") END AS integer) AS killed, CAST(SUM(m."killedKnown") AS integer) AS known_killed,
+      CAST(CASE WHEN SUM(m."injuredKnown") > 0 THEN SUM(m."injuredSum") END AS integer) AS injured, CAST(SUM(m."injuredKnown") AS integer) AS known_injured,
+      CAST(CASE WHEN SUM(m."chineseKilledKnown") > 0 THEN SUM(m."chineseKilledSum") END AS integer) AS ck, CAST(SUM(m."chineseKilledKnown") AS integer) AS known_ck,
+      CAST(CASE WHEN SUM(m."chineseInjuredKnown") > 0 THEN SUM(m."chineseInjuredSum") END AS integer) AS ci, CAST(SUM(m."chineseInjuredKnown") AS integer) AS known_ci,
+      MIN(m."place") AS place, CASE WHEN SUM(m."incidents") = 1 THEN MIN(m."oneId") END AS one,
+      TO_CHAR(MAX(m."latest"), 'YYYY-MM-DD') AS latest,
+      CAST(SUM(m."chineseSum") AS integer) AS chinese, CAST(SUM(m."chineseIncidents") AS integer) AS chinese_n,
+      CAST(MAX(m."geoPrecision") AS text) AS precision
+    FROM "IncidentMapSummary" m
+    WHERE ${where}
+    GROUP BY m."province", m."cy", m."cx"`;
+}
+
+function scanRows(filters: IncidentFilters, prisma: PrismaClient): Promise<CellRow[]> {
   const where = incidentSql(filters);
   const k = CELLS_PER_DEGREE;
-  const rows = await prisma.$queryRaw<CellRow[]>`
+  return prisma.$queryRaw<CellRow[]>`
     SELECT q.province, CASE WHEN q.drawn THEN q.lat END AS lat, CASE WHEN q.drawn THEN q.lon END AS lon, q.n, q.killed, q.known_killed, q.injured, q.known_injured,
       q.ck, q.known_ck, q.ci, q.known_ci, q.place, q.one, q.latest, q.chinese, q.chinese_n, q.precision
     FROM (
@@ -100,7 +134,10 @@ async function mapDataUncached(filters: IncidentFilters, prisma: PrismaClient): 
       WHERE ${where}
       GROUP BY 1, 2, 3, 4
     ) q`;
+}
 
+/** Province shading and points from the grouped rows, whichever read produced them. */
+function fold(rows: CellRow[]): MapData {
   const totals = new Map<Province, { n: number; killed: number | null; kk: number; injured: number | null; ki: number; ck: number | null; kck: number; ci: number | null; kci: number }>();
   let unplaced = 0;
   const cells: CellRow[] = [];
@@ -144,4 +181,4 @@ const mapCache = versionedCache<MapData>(100);
 
 /** The map's numbers for a filter set: once per data version and filters, shared by concurrent requests. */
 export const mapData = cache((filters: IncidentFilters, prisma: PrismaClient = db()): Promise<MapData> =>
-  mapCache(incidentFilterKey(filters), () => mapDataUncached(filters, prisma), prisma));
+  mapCache(incidentFilterKey(filters), () => mapDataFrom(filters, prisma).then(({ source: _, ...data }) => data), prisma));

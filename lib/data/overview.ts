@@ -10,8 +10,8 @@ import { ATTACK_TYPES, PROVINCES, type AttackType, type Province } from "../voca
 import { db } from "../server/db.ts";
 import { filterOptions } from "./known-slugs.ts";
 import { FIGURE_KEYS, HEADLINE_FIGURE_KEYS, type FigureKey, type IncidentFilters } from "../incident-model.ts";
-import { FIGURE_SQL, incidentFilterKey, incidentSql } from "./incident-sql.ts";
-import { versionedCache } from "./data-version.ts";
+import { FIGURE_SQL, incidentFilterKey, incidentSql, summarySql } from "./incident-sql.ts";
+import { summaryReady, versionedCache } from "./data-version.ts";
 
 
 
@@ -60,21 +60,57 @@ type CellRow = Pick<Cell, "year" | "province" | "attackType" | "n"> & { sums: (n
 const toCell = ({ sums, known, ...c }: CellRow): Cell =>
   Object.assign(c, ...FIGURE_KEYS.map((k, n) => ({ [`sum_${k}`]: sums[n] ?? null, [`known_${k}`]: known[n] }))) as Cell;
 
+/** The summary's figure columns, in FIGURE_KEYS order: each sum and how many incidents know it. */
+const SUMMARY_COLUMNS = {
+  chineseKilled: [Prisma.sql`s."chineseKilledSum"`, Prisma.sql`s."chineseKilledKnown"`],
+  chineseInjured: [Prisma.sql`s."chineseInjuredSum"`, Prisma.sql`s."chineseInjuredKnown"`],
+  totalKilled: [Prisma.sql`s."totalKilledSum"`, Prisma.sql`s."totalKilledKnown"`],
+  totalInjured: [Prisma.sql`s."totalInjuredSum"`, Prisma.sql`s."totalInjuredKnown"`],
+  attackersKilled: [Prisma.sql`s."attackersKilledSum"`, Prisma.sql`s."attackersKilledKnown"`],
+} satisfies Record<FigureKey, [Prisma.Sql, Prisma.Sql]>;
+// As SQL's SUM over incidents: null where no incident of the group knows the figure.
+const SUMMARY_SUMS = Prisma.sql`CAST(ARRAY[${Prisma.join(FIGURE_KEYS.map((k) => Prisma.sql`CASE WHEN SUM(${SUMMARY_COLUMNS[k][1]}) = 0 THEN NULL ELSE SUM(${SUMMARY_COLUMNS[k][0]}) END`))}] AS integer[]) AS sums,
+  CAST(ARRAY[${Prisma.join(FIGURE_KEYS.map((k) => Prisma.sql`SUM(${SUMMARY_COLUMNS[k][1]})`))}] AS integer[]) AS known`;
+
+/** How the overview's numbers were read: from the summary table, or by scanning every matching incident. */
+export type ScanSource = "summary" | "incidents";
+
 /**
- * Every widget's numbers come from two grouped scans: year x province x attack type with
- * the casualty sums and known-figure counts, and year x linked group. The widgets fold
- * those few hundred groups in JS, never the incidents. The scans are shared by the widgets
- * of a request through React's cache (keyed on the arguments' identity: the page hands
- * every widget the same filters object) and between requests by the data-version cache.
+ * Every widget's numbers come from two grouped reads: year x province x attack type with the
+ * casualty sums and known-figure counts, and year x linked group. The widgets fold those few
+ * hundred groups in JS, never the incidents. Both come from the summary table the triggers
+ * keep (a few hundred thousand rows at most, whatever the number of incidents) unless the
+ * filters need a scan (free text, a date inside a year) or a bulk load has deferred the
+ * summary; the scan is the same question asked of "Incident" and is tested to agree.
  */
-async function overviewScansUncached(filters: IncidentFilters, prisma: PrismaClient): Promise<OverviewScans> {
-  const where = incidentSql(filters);
-  const [cells, groupYears, years] = await Promise.all([
+export async function overviewScansFrom(filters: IncidentFilters, prisma: PrismaClient, source?: ScanSource): Promise<OverviewScans & { source: ScanSource }> {
+  const summaryWhere = summarySql(filters);
+  const use: ScanSource = source ?? (summaryWhere && await summaryReady(prisma) ? "summary" : "incidents");
+  if (use === "summary" && !summaryWhere) throw new Error("these filters need a scan of the incidents");
+  const [cells, groupYears, years] = await Promise.all(use === "summary" ? [
+    prisma.$queryRaw<CellRow[]>`
+      SELECT s."year", CAST(s."province" AS text) AS province, CAST(s."attackType" AS text) AS "attackType",
+        CAST(SUM(s."incidents") AS integer) AS n, ${SUMMARY_SUMS}
+      FROM "IncidentSummary" s
+      WHERE ${summaryWhere!}
+      GROUP BY 1, 2, 3`,
+    prisma.$queryRaw<GroupYear[]>`
+      SELECT q.year, q.key, p."name" AS name, p."shortName" AS short, q.n
+      FROM (
+        SELECT s."year", g.key, CAST(SUM(s."incidents") AS integer) AS n
+        FROM "IncidentSummary" s
+        LEFT JOIN LATERAL unnest(s."groupIds") AS g(key) ON TRUE
+        WHERE ${summaryWhere!}
+        GROUP BY 1, 2
+      ) q
+      LEFT JOIN "Perpetrator" p ON p."id" = q.key`,
+    yearsInRange(filters, prisma),
+  ] as const : [
     prisma.$queryRaw<CellRow[]>`
       SELECT CAST(EXTRACT(YEAR FROM i."date") AS integer) AS year, CAST(i."province" AS text) AS province, CAST(i."attackType" AS text) AS "attackType",
         CAST(COUNT(*) AS integer) AS n, ${FIGURE_SUMS}
       FROM "Incident" i
-      WHERE ${where}
+      WHERE ${incidentSql(filters)}
       GROUP BY 1, 2, 3`,
     prisma.$queryRaw<GroupYear[]>`
       SELECT q.year, q.key, p."name" AS name, p."shortName" AS short, q.n
@@ -82,14 +118,16 @@ async function overviewScansUncached(filters: IncidentFilters, prisma: PrismaCli
         SELECT CAST(EXTRACT(YEAR FROM i."date") AS integer) AS year, g."perpetratorId" AS key, CAST(COUNT(*) AS integer) AS n
         FROM "Incident" i
         LEFT JOIN LATERAL (SELECT DISTINCT a."perpetratorId" FROM "Attribution" a WHERE a."incidentId" = i."id") g ON TRUE
-        WHERE ${where}
+        WHERE ${incidentSql(filters)}
         GROUP BY 1, 2
       ) q
       LEFT JOIN "Perpetrator" p ON p."id" = q.key`,
     yearsInRange(filters, prisma),
-  ]);
-  return { cells: cells.map(toCell), groupYears, years };
+  ] as const);
+  return { cells: cells.map(toCell), groupYears, years, source: use };
 }
+
+const overviewScansUncached = (filters: IncidentFilters, prisma: PrismaClient): Promise<OverviewScans> => overviewScansFrom(filters, prisma);
 
 // A cached entry is a few hundred grouped rows (years x provinces x types, years x groups).
 const scansCache = versionedCache<OverviewScans>(200);

@@ -112,7 +112,7 @@ export type LoadOptions = {
 
 export type LoadResult = {
   incidents: number; attributions: number; casualties: number; incidentSources: number; seconds: number; reused: boolean;
-  /** Seconds spent inserting rows, rebuilding indexes and foreign keys, and analyzing. */
+  /** Seconds spent inserting rows, rebuilding indexes, foreign keys and the summary, and analyzing. */
   phases?: { insert: number; indexes: number; analyze: number };
 };
 
@@ -131,6 +131,10 @@ export async function loadSynthetic(sql: SqlRunner, o: LoadOptions): Promise<Loa
   if (!o.replace && m?.complete && m.incidents === o.incidents && m.seed === seed && m.generator === GENERATOR_VERSION && contents.syntheticIncidents === o.incidents)
     return { incidents: o.incidents, attributions: 0, casualties: 0, incidentSources: 0, seconds: 0, reused: true };
 
+  // The summary's triggers would merge every batch into it; they stand aside for the load
+  // (readers scan the incidents meanwhile) and the summary is built once at the end. An
+  // interrupted load leaves them deferred, so nothing reads a half-built summary.
+  await sql.query(`UPDATE "DataVersion" SET "summaryDeferred" = true WHERE "id" = 1`);
   // Only synthetic rows (and the copied vocabularies) are here, as checked above: start over.
   await sql.query(`TRUNCATE "IncidentSource", "Attribution", "Casualty", "Evidence", "Incident", "ReportedFigure", "Source", "Perpetrator", "Project"`);
   // Secondary indexes and foreign keys are dropped for the load and rebuilt once at the end:
@@ -172,6 +176,7 @@ export async function loadSynthetic(sql: SqlRunner, o: LoadOptions): Promise<Loa
   }
   const inserted = performance.now();
   for (const stmt of restore) await sql.query(stmt);
+  await sql.query(`SELECT 1 AS done FROM "incident_summary_rebuild"()`);
   const indexed = performance.now();
   await sql.query(`UPDATE "Source" SET "note" = $2 WHERE "id" = $1`, [SYNTHETIC_MARKER_SOURCE, JSON.stringify(meta(true))]);
   // Fresh statistics, or the planner guesses at a table it has never seen and the benchmark measures a bad plan.
