@@ -6,7 +6,7 @@
 // Values are parameters; only constant SQL is concatenated.
 import type { SqlRunner } from "../lib/write/synth/load.ts";
 import { parseFilters } from "../lib/filters.ts";
-import { incidentSql } from "../lib/data/incident-sql.ts";
+import { incidentSql, mapSummarySql, summarySql } from "../lib/data/incident-sql.ts";
 
 /** The benchmark's filters: the URL contract's defaults (direct links only) plus these. */
 export type BenchFilter = { province?: string[]; group?: string[]; from?: string; to?: string };
@@ -25,9 +25,10 @@ export function filterQuery(f: BenchFilter): string {
  * sides select the same incidents by construction), read as PostgreSQL text with its
  * parameters. `$n` placeholders start at 1.
  */
-function where(f: BenchFilter): { sql: string; params: unknown[] } {
+function where(f: BenchFilter, on: "incidents" | "summary" | "map summary" = "incidents"): { sql: string; params: unknown[] } {
   const { filters } = parseFilters(new URLSearchParams(filterQuery(f)));
-  const sql = incidentSql(filters);
+  const sql = on === "incidents" ? incidentSql(filters) : on === "summary" ? summarySql(filters) : mapSummarySql(filters);
+  if (!sql) throw new Error(`the ${on} cannot answer ?${filterQuery(f)}`);
   return { sql: sql.text, params: sql.values };
 }
 
@@ -52,8 +53,45 @@ export function overviewQueries(f: BenchFilter): Query[] {
             WHERE ${w.sql} GROUP BY 1, 2`,
       params: w.params,
     },
-    { name: "year span", sql: `SELECT MIN("date") AS first, MAX("date") AS last FROM "Incident"`, params: [] },
-    { name: "filter vocabularies", sql: `SELECT 'group' AS kind, "id", "shortName" AS label FROM "Perpetrator" UNION ALL SELECT 'project', "id", "name" FROM "Project"`, params: [] },
+    {
+      name: "map: province x grid cell",
+      sql: `SELECT i."province", round(i."latitude" * 20) AS cy, round(i."longitude" * 20) AS cx, AVG(i."latitude") AS lat, AVG(i."longitude") AS lon, COUNT(*)::int AS n,
+              SUM(i."totalKilled")::int AS tk, COUNT(i."totalKilled")::int AS ktk, SUM(i."totalInjured")::int AS ti, COUNT(i."totalInjured")::int AS kti,
+              SUM(i."chineseKilled")::int AS ck, COUNT(i."chineseKilled")::int AS kck, SUM(i."chineseInjured")::int AS ci, COUNT(i."chineseInjured")::int AS kci,
+              MIN(COALESCE(i."city", i."district")) AS place, MIN(i."id") AS one, MAX(i."date") AS latest, MAX(i."geoPrecision") AS precision
+            FROM "Incident" i WHERE ${w.sql} GROUP BY 1, 2, 3`,
+      params: w.params,
+    },
+    ...FIXED_QUERIES,
+  ];
+}
+
+const FIXED_QUERIES: Query[] = [
+  { name: "year span", sql: `SELECT MIN("date") AS first, MAX("date") AS last FROM "Incident"`, params: [] },
+  { name: "filter vocabularies", sql: `SELECT 'group' AS kind, "id", "shortName" AS label FROM "Perpetrator" UNION ALL SELECT 'project', "id", "name" FROM "Project"`, params: [] },
+];
+
+/**
+ * The same questions asked of the summaries the triggers keep (IncidentSummary,
+ * IncidentMapSummary): the physical limit of the overview now. overviewQueries, the scans
+ * of every matching incident, stay as the "no summary" reference.
+ */
+export function overviewSummaryQueries(f: BenchFilter): Query[] {
+  const s = where(f, "summary"), m = where(f, "map summary");
+  const sums = ["chineseKilled", "chineseInjured", "totalKilled", "totalInjured", "attackersKilled"].map((k) => `SUM(s."${k}Sum")::int, SUM(s."${k}Known")::int`).join(", ");
+  return [
+    { name: "year x province x type, with casualty sums", sql: `SELECT s."year", s."province", s."attackType", SUM(s."incidents")::int AS n, ${sums} FROM "IncidentSummary" s WHERE ${s.sql} GROUP BY 1, 2, 3`, params: s.params },
+    { name: "year x group", sql: `SELECT s."year", g.key, SUM(s."incidents")::int AS n FROM "IncidentSummary" s LEFT JOIN LATERAL unnest(s."groupIds") AS g(key) ON TRUE WHERE ${s.sql} GROUP BY 1, 2`, params: s.params },
+    {
+      name: "map: province x grid cell",
+      sql: `SELECT m."province", m."cy", m."cx", SUM(m."latSum") / SUM(m."incidents") AS lat, SUM(m."lonSum") / SUM(m."incidents") AS lon, SUM(m."incidents")::int AS n,
+              SUM(m."killedSum")::int, SUM(m."killedKnown")::int, SUM(m."injuredSum")::int, SUM(m."injuredKnown")::int,
+              SUM(m."chineseKilledSum")::int, SUM(m."chineseKilledKnown")::int, SUM(m."chineseInjuredSum")::int, SUM(m."chineseInjuredKnown")::int,
+              SUM(m."chineseSum")::int, SUM(m."chineseIncidents")::int, MIN(m."place") AS place, MIN(m."oneId") AS one, MAX(m."latest") AS latest, MAX(m."geoPrecision") AS precision
+            FROM "IncidentMapSummary" m WHERE ${m.sql} GROUP BY 1, 2, 3`,
+      params: m.params,
+    },
+    ...FIXED_QUERIES,
   ];
 }
 

@@ -24,7 +24,7 @@ import { synthesize } from "../lib/write/synth/synthesize.ts";
 import { DEFAULT_POSTGRES_SERVER, parseScale, scaleLabel, synthDatabaseName, synthPgliteDir, withDatabase, type TargetSpec } from "../lib/write/synth/target.ts";
 import { SERVER_NODE_FLAGS } from "./server-flags.ts";
 import { benchImport, IMPORT_TARGETS } from "./import.ts";
-import { exportSelect, filterQuery, overviewQueries, tableQueries, timeQueries, type BenchFilter, type TableSort } from "./raw-sql.ts";
+import { exportSelect, filterQuery, overviewQueries, overviewSummaryQueries, tableQueries, timeQueries, type BenchFilter, type TableSort } from "./raw-sql.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const HOST = "127.0.0.1";
@@ -34,7 +34,7 @@ const DIST = process.env.NEXT_DIST_DIR || ".next";
 const TYPICAL: BenchFilter = { province: ["balochistan", "sindh"], group: ["bla"], from: "2015", to: "2024" };
 const DEEP_PAGE = 500;
 
-const TARGETS = { pageRatio: 1.5, deepVsFirst: 2, csvRatio: 0.5, csvRssMb: 300, firstLoadKb: 200, lighthouse: 95 };
+const TARGETS = { overviewMs: 500, pageRatio: 1.5, deepVsFirst: 2, csvRatio: 0.5, csvRssMb: 300, firstLoadKb: 200, lighthouse: 95 };
 
 type Row = { section: string; backend: string; scale: string; measure: string; value: string; limit?: string; ratio?: string; target?: string; ok?: boolean | null; note?: string };
 type Args = {
@@ -193,12 +193,14 @@ async function openRaw(spec: TargetSpec): Promise<RawDb> {
 
 // ---------------------------------------------------------------------------------------
 
-type RawTimes = { overview: Record<string, number>; table: Record<string, number>; deepPage: number; copy?: { ms: number; bytes: number; rows: number } };
+type RawTimes = { overview: Record<string, number>; overviewNoSummary: Record<string, number>; table: Record<string, number>; deepPage: number; copy?: { ms: number; bytes: number; rows: number } };
 
 async function measureRaw(db: RawDb, a: Args, withCopy: boolean): Promise<RawTimes> {
-  const overview: Record<string, number> = {};
-  for (const [name, f] of [["unfiltered", {}], ["typical filter", TYPICAL]] as const)
-    overview[name] = (await measure(() => timeQueries(db.sql, overviewQueries(f), db.parallel), a.iterations)).median;
+  const overview: Record<string, number> = {}, overviewNoSummary: Record<string, number> = {};
+  for (const [name, f] of [["unfiltered", {}], ["typical filter", TYPICAL]] as const) {
+    overview[name] = (await measure(() => timeQueries(db.sql, overviewSummaryQueries(f), db.parallel), a.iterations)).median;
+    overviewNoSummary[name] = (await measure(() => timeQueries(db.sql, overviewQueries(f), db.parallel), a.iterations)).median;
+  }
   const table: Record<string, number> = {};
   // Page 500 needs 12,500 matching incidents; a smaller set is measured at its last page.
   const [{ n }] = (await db.sql.query<{ n: number }>(tableQueries("date", 1)[0].sql)).rows;
@@ -206,7 +208,7 @@ async function measureRaw(db: RawDb, a: Args, withCopy: boolean): Promise<RawTim
   for (const sort of ["date", "chinese_killed"] as TableSort[])
     for (const page of [1, deepPage]) table[`${sort} p${page}`] = (await measure(() => timeQueries(db.sql, tableQueries(sort, page), db.parallel), a.iterations)).median;
   const copy = withCopy ? await db.copyCsv(exportSelect()) : undefined;
-  return { overview, table, deepPage, copy };
+  return { overview, overviewNoSummary, table, deepPage, copy };
 }
 
 async function routeExists(base: string, path: string): Promise<boolean> {
@@ -255,10 +257,16 @@ function pageRows(raw: RawTimes, uncached: PageTimes, cached: PageTimes | null, 
     if (u.table?.page === 1) firstOf[u.table.sort] = m.median;
     const deep = u.table && u.table.page !== 1 ? m.median / firstOf[u.table.sort] : undefined;
     out[`${u.section} ${u.key}`] = { uncachedMs: m.median, rawMs, ratio, deepVsFirst: deep, cachedMs: c?.median, samples: m.samples, cachedSamples: c?.samples };
-    const notes = [c ? `cached ${ms(c.median)}` : "", deep !== undefined ? `page ${u.table!.page} / page 1 = ${deep.toFixed(2)} (target <= ${TARGETS.deepVsFirst})` : ""].filter(Boolean);
+    const overview = u.section === "overview /";
+    const notes = [
+      overview ? `limit: the summaries' SQL; no summary (scan of the incidents) ${ms(raw.overviewNoSummary[u.key])}` : "",
+      c ? `cached ${ms(c.median)}` : "", deep !== undefined ? `page ${u.table!.page} / page 1 = ${deep.toFixed(2)} (target <= ${TARGETS.deepVsFirst})` : ""].filter(Boolean);
+    if (overview) out[`${u.section} ${u.key}`] = { ...(out[`${u.section} ${u.key}`] as object), noSummaryRawMs: raw.overviewNoSummary[u.key] };
     rows.push({
-      section: u.section, backend, scale, measure: u.key, value: ms(m.median), limit: ms(rawMs), ratio: ratio.toFixed(2), target: `<= ${TARGETS.pageRatio}`,
-      ok: Number.isFinite(ratio) ? ratio <= TARGETS.pageRatio && (deep === undefined || deep <= TARGETS.deepVsFirst) : null,
+      section: u.section, backend, scale, measure: u.key, value: ms(m.median), limit: ms(rawMs), ratio: ratio.toFixed(2),
+      // The overview's target is absolute (the summary makes its SQL small at any scale); the table's is the ratio.
+      target: overview ? `<= ${TARGETS.overviewMs} ms` : `<= ${TARGETS.pageRatio}`,
+      ok: overview ? m.median <= TARGETS.overviewMs : Number.isFinite(ratio) ? ratio <= TARGETS.pageRatio && (deep === undefined || deep <= TARGETS.deepVsFirst) : null,
       note: notes.join("; ") || undefined,
     });
   }

@@ -240,7 +240,10 @@ CREATE FUNCTION "incident_summary_refresh"(ids text[]) RETURNS void LANGUAGE plp
 DECLARE stale "IncidentSummaryEntry"[]; fresh "IncidentSummaryEntry"[]; left_rows text[];
 BEGIN
   IF (SELECT "summaryDeferred" FROM "DataVersion" WHERE "id" = 1) OR cardinality(ids) = 0 THEN RETURN; END IF;
-  stale := ARRAY(SELECT e FROM "IncidentSummaryEntry" e WHERE e."incidentId" = ANY (ids));
+  -- Locked, and rewritten in place below rather than deleted and re-inserted: a concurrent
+  -- writer of the same incident waits here and then reads this one's entry, never the one
+  -- before it (which would take the same contribution back twice).
+  stale := ARRAY(SELECT e FROM "IncidentSummaryEntry" e WHERE e."incidentId" = ANY (ids) ORDER BY e."incidentId" FOR UPDATE);
   fresh := ARRAY(
     SELECT "incident_summary_entry"(i."id", i."date", i."province", i."attackType", i."projectId", i."targetLink", i."chineseHarmed",
       i."chineseKilled", i."chineseInjured", i."chineseKidnapped", i."totalKilled", i."totalInjured", i."attackersKilled",
@@ -249,8 +252,16 @@ BEGIN
     FROM "Incident" i WHERE i."id" = ANY (ids));
   PERFORM "incident_summary_apply"(stale, fresh);
   left_rows := "incident_map_summary_apply"(stale, fresh);
-  DELETE FROM "IncidentSummaryEntry" WHERE "incidentId" = ANY (ids);
-  INSERT INTO "IncidentSummaryEntry" SELECT * FROM unnest(fresh);
+  DELETE FROM "IncidentSummaryEntry" WHERE "incidentId" = ANY (ids) AND NOT ("incidentId" = ANY (ARRAY(SELECT f."incidentId" FROM unnest(fresh) f)));
+  INSERT INTO "IncidentSummaryEntry" AS e SELECT * FROM unnest(fresh)
+  ON CONFLICT ("incidentId") DO UPDATE SET
+    "cell" = EXCLUDED."cell", "year" = EXCLUDED."year", "province" = EXCLUDED."province", "attackType" = EXCLUDED."attackType",
+    "projectId" = EXCLUDED."projectId", "targetLink" = EXCLUDED."targetLink", "chineseHarmed" = EXCLUDED."chineseHarmed",
+    "chineseVictims" = EXCLUDED."chineseVictims", "groupIds" = EXCLUDED."groupIds", "chineseKilled" = EXCLUDED."chineseKilled",
+    "chineseInjured" = EXCLUDED."chineseInjured", "chineseKidnapped" = EXCLUDED."chineseKidnapped", "totalKilled" = EXCLUDED."totalKilled",
+    "totalInjured" = EXCLUDED."totalInjured", "attackersKilled" = EXCLUDED."attackersKilled", "date" = EXCLUDED."date",
+    "latitude" = EXCLUDED."latitude", "longitude" = EXCLUDED."longitude", "place" = EXCLUDED."place",
+    "geoPrecision" = EXCLUDED."geoPrecision", "mapCell" = EXCLUDED."mapCell";
   IF left_rows IS NOT NULL THEN PERFORM "incident_map_summary_recompute"(left_rows); END IF;
 END
 $$;
