@@ -132,3 +132,15 @@ test("on a phone the incident list is cards, not a sideways table", async ({ pag
   await expect(cards.first()).toBeHidden();
 });
 
+
+test("a point shows its figures on focus, from the one shared readout", async ({ page }) => {
+  await page.goto("/");
+  const point = mapCard(page).locator("a[data-readout]").first();
+  const lines = (await point.getAttribute("data-readout"))!.split("\n");
+  const readout = mapCard(page).locator("g[data-point-readout]");
+  await expect(readout.locator("text")).toHaveCount(0);
+  await point.focus();
+  await expect(readout.locator("text")).toHaveText(lines);
+  await point.blur();
+  await expect(readout.locator("text")).toHaveCount(0);
+});

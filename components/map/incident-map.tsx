@@ -1,8 +1,9 @@
-// The map of where incidents happened, drawn entirely on the server as SVG: no client
-// JavaScript, so it costs nothing on the first load, prints, and can be downloaded as it is.
+// The map of where incidents happened, drawn on the server as SVG, so it needs no script to
+// show, prints, and can be downloaded as it is; the only client code is the points' readout.
 // Provinces are links that filter the page; points are links to their incident (or, for a
 // place with several, to the incident list for that place). Hovering or focusing either
-// shows its figures in a readout; the numbers are also in the data tables below.
+// shows its figures in a readout (a point's through one small client component,
+// point-readout.tsx); the numbers are also in the data tables below.
 import { filtersToSearchParams, type Filters } from "@/lib/incident-model.ts";
 import type { MapData, MapFigure, MapPlace, ProvinceTotals } from "@/lib/data/map.ts";
 import { mapFrame } from "@/lib/geo/boundaries.ts";
@@ -10,6 +11,7 @@ import { formatCount } from "@/lib/format.ts";
 import { PROVINCES } from "@/lib/vocab.ts";
 import { DataTable, EmptyChart } from "@/components/charts/chart-card.tsx";
 import { SHADES, breakLabels, breaks, radius, shade } from "./map-scale.ts";
+import { PointReadout } from "./point-readout.tsx";
 import styles from "./map.module.css";
 
 const W = 600;
@@ -119,27 +121,30 @@ export function IncidentMap({ data, filters, path }: Props) {
           })}
         </g>
         <g>
-          {points.map(({ p, xy: [x, y], r }) => {
+          {points.map(({ p, xy: [px, py], r: pr }) => {
+            // A tenth of a viewBox unit is finer than any screen shows, and keeps 600 points' markup short.
+            const [x, y, r] = [px, py, pr].map((v) => Math.round(v * 10) / 10);
             const text = placeText(p);
             const target = p.incidentId
               ? `/incidents/${encodeURIComponent(p.incidentId)}`
               : href("/incidents", { ...filters, province: [p.province], q: p.place ?? filters.q });
             const chinese = p.chineseIncidents > 0;
-            const s = r * 1.25;
+            const s = Math.round(r * 12.5) / 10;
             return (
               <a key={`${p.lat},${p.lon}`} href={target} className={styles.point} data-incident={p.incidentId ?? undefined} data-place={p.place ?? undefined}
-                aria-label={`${text}. ${p.incidentId ? "Open the incident" : "List these incidents"}`}>
+                aria-label={`${text}. ${p.incidentId ? "Open the incident" : "List these incidents"}`}
+                data-readout={[`${p.place ?? PROVINCES[p.province]}${AT[p.precision ?? ""] ?? ""}`, p.incidentId ? p.latest : `${plural(p.incidents, "incident")}, latest ${p.latest}`,
+                  p.killed === null ? "Killed: unknown" : `${formatCount(p.killed)} killed`,
+                  p.chineseVictims > 0 ? `${plural(p.chineseVictims, "Chinese victim")} (killed, injured or kidnapped)` : "No Chinese victims reported"].join("\n")}>
                 <title>{text}</title>
                 {chinese
                   ? <path d={`M${x} ${y - s}L${x + s} ${y}L${x} ${y + s}L${x - s} ${y}Z`} fill={CHINESE} fillOpacity={0.85} stroke="#ffffff" strokeWidth={1} />
                   : <circle cx={x} cy={y} r={r} fill={OTHER} fillOpacity={0.7} stroke="#ffffff" strokeWidth={1} />}
-                <Readout lines={[`${p.place ?? PROVINCES[p.province]}${AT[p.precision ?? ""] ?? ""}`, p.incidentId ? p.latest : `${plural(p.incidents, "incident")}, latest ${p.latest}`,
-                  p.killed === null ? "Killed: unknown" : `${formatCount(p.killed)} killed`,
-                  p.chineseVictims > 0 ? `${plural(p.chineseVictims, "Chinese victim")} (killed, injured or kidnapped)` : "No Chinese victims reported"]} />
               </a>
             );
           })}
         </g>
+        <PointReadout />
         <g className={styles.exportOnly} data-export-only="">
           <Legend kind="incidents" max={maxIncidents} y={legendY} />
           <Legend kind="casualties" max={maxCasualties} y={legendY} />
