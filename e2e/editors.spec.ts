@@ -9,47 +9,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { checksums, LEAKS, migrateAndSeed, run, startServer, throwawayDatabase, type OwnServer } from "./own-server.ts";
+import { BESHAM, NEW_TEXT, TEXT, besham, gwadar } from "./review-fixtures.ts";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
 // Beside this checkout's shared test server, so two checkouts can run side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 1000;
 const EDITOR = { email: "editor@example.org", password: "editor password for tests" };
-const BESHAM = "2024-03-26-besham-dasu-convoy";
-
 // Each test signs in from its own client address: the sign-in limit is per address.
 let address = 10;
 const nextAddress = () => `198.51.100.${++address}`;
-
-const TEXT = [
-  "BESHAM, 27 March: Five Chinese engineers and their Pakistani driver died on Tuesday when a suicide bomber drove a car",
-  "full of explosives into their convoy near Besham, officials said. The convoy was on its way from Islamabad to the dam site at Dasu.",
-  "The Tehreek-e-Taliban Pakistan said it had no part in the attack.",
-].join(" ");
-const NEW_TEXT = "GWADAR, 12 May: Gunmen fired on a car carrying two Chinese surveyors near the fish harbour in Gwadar on Sunday, wounding one of them, police said.";
-
-function ev(text: string, quote: string) {
-  const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`test setup: "${quote}" not in the text`);
-  return { start, end: start + quote.length, quote };
-}
-const besham = {
-  kind: "main", date: "2024-03-26", datePrecision: "day", province: "khyber_pakhtunkhwa", city: "Besham", latitude: null, longitude: null,
-  attackType: "suicide_bombing", project: "dasu-hydropower",
-  figures: [
-    { outcome: "killed", victims: "chinese", count: 5, qualifier: "exact", evidence: ev(TEXT, "Five Chinese engineers and their Pakistani driver died") },
-    { outcome: "killed", victims: "pakistani_civilians", count: 1, qualifier: "exact", evidence: ev(TEXT, "their Pakistani driver died") },
-  ],
-  attributions: [{ group: "ttp", name: "Tehreek-e-Taliban Pakistan", role: "denied", evidence: ev(TEXT, "The Tehreek-e-Taliban Pakistan said it had no part in the attack") }],
-  evidence: [ev(TEXT, "a suicide bomber drove a car full of explosives into their convoy near Besham")],
-  match: { incidentId: BESHAM, score: 0.95 }, confidence: 0.9,
-};
-const gwadar = {
-  kind: "main", date: "2025-05-11", datePrecision: "day", province: "balochistan", city: "Gwadar", latitude: null, longitude: null,
-  attackType: "armed_assault", project: null,
-  figures: [{ outcome: "injured", victims: "chinese", count: 1, qualifier: "exact", evidence: ev(NEW_TEXT, "wounding one of them") }],
-  attributions: [], evidence: [ev(NEW_TEXT, "Gunmen fired on a car carrying two Chinese surveyors near the fish harbour in Gwadar on Sunday")],
-  match: null, confidence: 0.7,
-};
 
 test.describe("editors", () => {
   test.skip(!ADMIN_URL, "set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test): these journeys checksum the database while their server runs");

@@ -1,5 +1,6 @@
 // Several app instances on one PostgreSQL database: a write through one instance's database
-// (db:import, as a deploy's writer runs it) is served by the other on its very next request,
+// (db:import, as a deploy's writer runs it) or through one instance itself (an editor's
+// accept; the editor's session works on both) is served by the other on its very next request,
 // because every cached answer is keyed on the data version the request reads. Also the load
 // balancer's endpoints (/api/health, /api/ready) and graceful shutdown.
 //
@@ -8,13 +9,16 @@ import { writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import { csvDocument } from "../lib/csv.ts";
 import { REQUIRED_COLUMNS } from "../lib/records/import-rows.ts";
 import { migrateAndSeed, run, startServer, throwawayDatabase, type OwnServer } from "./own-server.ts";
+import { BESHAM, TEXT, besham } from "./review-fixtures.ts";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
 const MARK = `instances${process.pid}`;
 const NEW_ID = `2025-06-01-${MARK}-test-row`;
+const EDITOR = { email: "editor@example.org", password: "editor password for the instances test" };
 
 test.describe("two instances on one PostgreSQL database", () => {
   test.skip(!ADMIN_URL, "set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run the multi-instance test");
@@ -27,6 +31,8 @@ test.describe("two instances on one PostgreSQL database", () => {
     test.setTimeout(240_000);
     db = await throwawayDatabase(ADMIN_URL!, `cw_instances_${process.pid}`);
     await migrateAndSeed({ DATABASE_URL: db.url });
+    const made = await run(["seed/user-create.ts", "--email", EDITOR.email, "--role", "editor", "--password", EDITOR.password], { DATABASE_URL: db.url });
+    expect(made.code, made.stderr).toBe(0);
     [a, b] = await Promise.all([startServer(3265, { DATABASE_URL: db.url }), startServer(3266, { DATABASE_URL: db.url })]);
   });
   test.afterAll(async () => {
@@ -78,6 +84,43 @@ test.describe("two instances on one PostgreSQL database", () => {
     expect(await totalAll(a!)).toBe(before + 1);
     await page.goto(`${b!.url}/incidents?links=all&q=${MARK}`);
     await expect(page.locator(`a[href="/incidents/${NEW_ID}"]`).first()).toBeVisible();
+  });
+
+  test("an editor signed in on one instance is signed in on the other, and a fact accepted through one is served by the other on the next request", async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const title = `Two-instance check ${MARK}`;
+    const incident = (s: OwnServer) => request.get(`${s.url}/incidents/${BESHAM}`);
+    // Anonymous views of the incident on both instances, the second a hit of B's page cache.
+    for (const s of [a!, b!]) expect(await (await incident(s)).text()).not.toContain(title);
+    expect((await incident(b!)).headers()["x-corridor-watch-cache"]).toBe("hit");
+
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": "198.51.100.200" });
+    await page.goto(`${a!.url}/sign-in?next=/review`);
+    await page.getByLabel("Email").fill(EDITOR.email);
+    await page.getByLabel("Password").fill(EDITOR.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(`${a!.url}/review`);
+    // Sessions live in the database, so the other instance knows this one's (the cookie is the host's, whatever the port).
+    await page.goto(`${b!.url}/review`);
+    await expect(page).toHaveURL(`${b!.url}/review`);
+    await expect(page.getByText("Signed in as")).toBeVisible();
+
+    const c = new pg.Client({ connectionString: db!.url });
+    await c.connect();
+    const reportId = `${process.pid.toString(16)}instance`.slice(0, 12).padEnd(12, "0");
+    try {
+      await c.query(`INSERT INTO "Report" ("id", "sha256", "text", "format", "title", "publisher", "url", "publishedOn", "candidates") VALUES ($1, $2, $3, 'txt', $4, 'Test Wire', $5, '2024-03-27', $6)`,
+        [reportId, `test-${reportId}`, TEXT, title, `https://example.org/test-wire/${MARK}`, JSON.stringify([besham])]);
+    } finally { await c.end(); }
+    const accepted = await page.request.post(`${a!.url}/api/reports/${reportId}/accept`, { data: { candidate: 0, incidentId: BESHAM, facts: { figures: [0], attributions: [0] } } });
+    expect(accepted.status(), await accepted.text()).toBe(200);
+
+    // The next anonymous request to the other instance renders the accepted source: nothing stale from its caches.
+    const after = await incident(b!);
+    expect(after.headers()["x-corridor-watch-cache"]).toBe("miss");
+    expect(await after.text()).toContain(title);
+    await page.goto(`${b!.url}/incidents/${BESHAM}`);
+    await expect(page.getByText("accepted from a report").first()).toBeVisible();
   });
 
   test("SIGTERM: the instance stops accepting, closes its database pool and exits", async ({ request }) => {
