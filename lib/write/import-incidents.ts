@@ -209,12 +209,16 @@ export async function importIncidentBatches(prisma: PrismaClient, batches: Async
     // The next batch is read and validated while the database writes this one.
     const next = () => Promise.resolve(it.next()).catch((e: unknown) => { if (e instanceof ImportError) return { done: true as const, value: undefined, failed: e }; throw e; });
     let pending = next();
-    for (;;) {
-      const r = await pending;
-      if ("failed" in r) { problems.add(r.failed.problems); break; } // the file cannot be read past this point
-      if (r.done) break;
-      pending = next();
-      await importBatch(sql, r.value, { groups, projects, note, summary, problems, revisions });
+    try {
+      for (;;) {
+        const r = await pending;
+        if ("failed" in r) { problems.add(r.failed.problems); break; } // the file cannot be read past this point
+        if (r.done) break;
+        pending = next();
+        await importBatch(sql, r.value, { groups, projects, note, summary, problems, revisions });
+      }
+    } finally {
+      pending.catch(() => {}); // a read still under way when a write failed: that failure is the one to report
     }
     if (problems.total) throw new ImportError(problems.kept, problems.total); // rolls the transaction back
   });

@@ -150,8 +150,8 @@ export async function snapshotIncidentsSql(sql: SqlRunner, ids: string[]): Promi
 /**
  * Revisions for a bulk write, a batch at a time, inside the writer's transaction: `begin` once,
  * then per batch `before(ids)` ahead of its writes and `after(ids)` once they are done (each
- * incident is written by one batch only). Records one revision per incident whose snapshot
- * changed, none for one that did not. Returns the number recorded.
+ * incident is written by one batch only). `after` records one revision per incident whose
+ * snapshot changed, none for one that did not, and returns how many it recorded.
  */
 export async function batchRevisions(sql: SqlRunner, by: RevisionActor) {
   // Dropped at commit (or with the rollback); truncated per batch, so it holds one batch.
