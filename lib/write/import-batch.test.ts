@@ -12,7 +12,7 @@ import { snapshotIncidents, snapshotIncidentsSql } from "./revisions.ts";
 import { writeDataset } from "./write-dataset.ts";
 import { rawTransactionOf } from "../server/prisma-factory.ts";
 
-const COLUMNS = [...REQUIRED_COLUMNS, "latitude", "longitude", "geo_precision", "confidence", "location_precision"] as const;
+const COLUMNS = [...REQUIRED_COLUMNS, "latitude", "longitude", "geo_precision", "chinese_link", "confidence", "location_precision"] as const;
 type Row = Record<(typeof COLUMNS)[number], CsvValue>;
 const ROWS = 2000;
 // The per-row reference writer takes ~10 s per 1,000 incidents on PGlite.
@@ -35,7 +35,7 @@ function generated(k: number, over: Partial<Row> = {}): Row {
     total_injured: k % 5 === 0 ? null : (k % 3) + (k % 4), attackers_killed: k % 8 === 0 ? 2 : null,
     summary: `Generated incident ${k}: test data, not an event.`, source_urls: `https://generated.invalid/${k}; https://generated.invalid/shared/${k % 40}${k % 500 === 0 ? "; https://example.org/a" : ""}`,
     latitude: point ? 25 + (k % 100) / 10 : null, longitude: point ? 65.123456 + (k % 50) / 7 : null, geo_precision: point ? "town" : null,
-    confidence: k % 10 === 0 ? "high" : null, location_precision: k % 6 === 0 ? "district" : null, ...over,
+    chinese_link: k % 5 === 2 ? "weak" : k % 5 === 3 ? "direct" : null, confidence: k % 10 === 0 ? "high" : null, location_precision: k % 6 === 0 ? "district" : null, ...over,
   };
 }
 const csv = (rows: Row[]) => new TextEncoder().encode(csvDocument(COLUMNS, rows.map((r) => COLUMNS.map((c) => r[c]))));
@@ -133,7 +133,7 @@ describe.each(backends())("batched db:import on %s", (backend) => {
   it("refreshes descriptive fields, replaces imported claims, and records a revision for each incident that changed", async () => {
     const revisionsBefore = await revisionCount(db);
     const change = (k: number): Partial<Row> => (k % 10 === 0 ? { summary: `Revised generated incident ${k}.`, latitude: null, longitude: null, geo_precision: null }
-      : k % 10 === 1 ? { total_killed: 40, attribution: "fx-alpha:denied", perpetrators: "fx-alpha" } : {});
+      : k % 10 === 1 ? { total_killed: 40, attribution: "fx-alpha:denied", perpetrators: "fx-alpha", chinese_link: "weak" } : {});
     const changed = csv(rowsOf(change));
     const s = await importFile(db, changed, "revised.csv");
     expect(s.unchanged).toHaveLength(ROWS - ROWS / 10);
