@@ -510,7 +510,7 @@ async function main() {
     try {
       const imported = await benchImport({ rows: 100_000, backends: ["postgres", "pglite"], server: a.server, log });
       results.import = imported;
-      for (const r of imported) rows.push({ section: "db:import", backend: r.backend, scale: "100k", measure: "100k-row CSV", value: `${r.seconds.toFixed(1)} s, ${Math.round(r.peakRssMb)} MB`, limit: `COPY ${r.copySeconds.toFixed(2)} s`, target: `<= ${IMPORT_TARGETS.seconds} s, < ${IMPORT_TARGETS.rssMb} MB`, ok: r.ok });
+      for (const r of imported) rows.push({ section: "db:import", backend: r.backend, scale: "100k", measure: "100k-row CSV", value: `${r.seconds.toFixed(1)} s (${Math.round(r.rowsPerSecond).toLocaleString("en")} rows/s), ${Math.round(r.peakRssMb)} MB`, limit: `COPY ${r.copySeconds.toFixed(2)} s (${Math.round(r.copyRowsPerSecond).toLocaleString("en")} rows/s)`, target: `<= ${IMPORT_TARGETS.seconds} s, < ${IMPORT_TARGETS.rssMb} MB`, ok: r.ok });
     } catch (e) { rows.push({ section: "db:import", backend: "-", scale: "100k", measure: "-", value: "failed", note: (e as Error).message.slice(0, 160) }); }
     save();
   }

@@ -1,19 +1,23 @@
-// `npm run db:import -- <file.csv|file.json>`: see lib/data/import-incidents.ts and the README.
-import { readFileSync } from "node:fs";
+// `npm run db:import -- <file.csv|file.json>`: see lib/write/import-incidents.ts and the README.
+// The file is read as a stream (checked and written a batch at a time), so its size is not
+// bounded by memory.
+import { createReadStream } from "node:fs";
+import { access } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { describeDatabase, readEnv } from "../lib/server/env.ts";
 import { openDatabase } from "../lib/server/prisma-factory.ts";
-import { importIncidents } from "../lib/write/import-incidents.ts";
-import { ImportError, readImportFile } from "../lib/records/import-rows.ts";
+import { importIncidentBatches } from "../lib/write/import-incidents.ts";
+import { ImportError, readImportBatches } from "../lib/records/import-rows.ts";
 
 async function main(file: string | undefined) {
   if (!file) throw new Error("usage: npm run db:import -- <file.csv|file.json>");
   const ext = extname(file).toLowerCase();
   if (ext !== ".csv" && ext !== ".json") throw new Error(`${file}: expected a .csv or .json file`);
-  const rows = readImportFile(new Uint8Array(readFileSync(file)), ext === ".csv" ? "csv" : "json");
+  await access(file); // a missing file is reported before the database is opened
+  const batches = readImportBatches(createReadStream(file, { highWaterMark: 1 << 20 }), ext === ".csv" ? "csv" : "json");
   const database = openDatabase();
   try {
-    const s = await importIncidents(database.prisma, rows, basename(file));
+    const s = await importIncidentBatches(database.prisma, batches, basename(file));
     console.log(`imported ${basename(file)} into ${describeDatabase(readEnv())}: ${s.created.length} created, ${s.updated.length} updated, ${s.unchanged.length} unchanged (descriptive fields refreshed)`);
   } finally {
     await database.close();

@@ -3,7 +3,7 @@
 // (JSON), so a user fixes the whole file in one pass; nothing is written unless all is well.
 import { z } from "zod";
 import { ATTACK_TYPES, ATTRIBUTION_ROLES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, GEO_PRECISIONS, LOCATION_PRECISIONS, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN, keysOf } from "../vocab.ts";
-import { CsvSyntaxError, parseCsv, unneutraliseFormula } from "../csv-parse.ts";
+import { CsvReader, CsvSyntaxError, unneutraliseFormula, type CsvRecord } from "../csv-parse.ts";
 import { CSV_HEADER, IMPORT_ONLY_COLUMNS, IMPORT_REQUIRED_COLUMNS, type CsvColumn, type ImportOnlyColumn } from "../incident-model.ts";
 import { partialDate } from "./schema.ts";
 
@@ -83,79 +83,163 @@ export const importRowSchema = z.object(COLUMN_RULES).superRefine((r, ctx) => {
 export type ImportRow = z.output<typeof importRowSchema> & { line: number };
 export type ImportProblem = { line: number; message: string };
 
+/** Problems an error message lists before "and N more": enough to fix a file by, short enough to read. */
+const LISTED = 200;
+
 export class ImportError extends Error {
-  constructor(readonly problems: ImportProblem[]) {
-    super(`import rejected, nothing was written (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n  ${problems.slice(0, 200).map((p) => `${p.line ? `line ${p.line}: ` : ""}${p.message}`).join("\n  ")}${problems.length > 200 ? `\n  … and ${problems.length - 200} more` : ""}`);
+  /** `total`: how many problems there were when only the first of them are kept (a huge bad file). */
+  constructor(readonly problems: ImportProblem[], readonly total = problems.length) {
+    super(`import rejected, nothing was written (${total} problem${total === 1 ? "" : "s"}):\n  ${problems.slice(0, LISTED).map((p) => `${p.line ? `line ${p.line}: ` : ""}${p.message}`).join("\n  ")}${total > LISTED ? `\n  … and ${total - Math.min(LISTED, problems.length)} more` : ""}`);
   }
 }
 
-/** Decodes bytes as UTF-8, refusing anything that is not (a mis-saved spreadsheet loses characters silently otherwise). */
-export function decodeUtf8(bytes: Uint8Array): string {
-  try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); }
-  catch { throw new ImportError([{ line: firstBadUtf8Line(bytes), message: "the file is not valid UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)" }]); }
-}
+/** The rows and problems of the records read so far; the reader keeps no row once it is handed out. */
+export type ImportBatch = { rows: ImportRow[]; problems: ImportProblem[] };
 
-function firstBadUtf8Line(bytes: Uint8Array): number {
-  let line = 1;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) line++;
-    try { new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true }); } catch { return line; }
+/**
+ * Reads an import file incrementally: bytes go in by chunks, validated rows and every problem
+ * (with its line) come out, so a file of any size is checked in the memory of one chunk and one
+ * batch. What must see the whole file is kept small: the ids seen so far (for duplicates).
+ * A problem with the file itself (header, encoding, CSV syntax, an empty file) throws ImportError,
+ * since nothing after it can be read reliably. JSON has no incremental form here: it is parsed at
+ * `end()` (use CSV for large imports).
+ */
+export class ImportReader {
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
+  private readonly csv = new CsvReader();
+  private readonly seen = new Map<string, number>();
+  private names: string[] | null = null;
+  /** A first record of blanks: the header, unless nothing else follows (then the file is empty). */
+  private blankHeader: CsvRecord | null = null;
+  private lines = 1;
+  private sawText = false;
+  private records = 0;
+  private json: string[] = [];
+  private out: ImportBatch = { rows: [], problems: [] };
+
+  constructor(readonly format: "csv" | "json") {}
+
+  /** Feeds the next bytes; returns what they completed. */
+  push(bytes: Uint8Array): ImportBatch {
+    let text: string;
+    try { text = this.decoder.decode(bytes, { stream: true }); } catch { throw this.badUtf8(bytes); }
+    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) this.lines++;
+    if (!this.sawText && /\S/.test(text)) this.sawText = true;
+    if (this.format === "json") { this.json.push(text); return this.take(); }
+    this.csvRecords(this.parse(() => this.csv.push(text)));
+    return this.take();
   }
-  return line;
-}
 
-function recordsFromCsv(text: string): { line: number; value: Record<string, string> }[] {
-  let records;
-  try { records = parseCsv(text); } catch (e) { if (e instanceof CsvSyntaxError) throw new ImportError([{ line: e.line, message: e.message.replace(/^line \d+: /, "") }]); throw e; }
-  if (!records.length) throw new ImportError([{ line: 1, message: "the file is empty: expected a header line and at least one incident" }]);
-  const [header, ...rows] = records;
-  const names = header.fields.map((h) => h.trim());
-  const problems: ImportProblem[] = [];
-  const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length) problems.push({ line: header.line, message: `missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}` });
-  const unknown = names.filter((n) => !(REQUIRED_COLUMNS as readonly string[]).includes(n) && !(OPTIONAL_COLUMNS as readonly string[]).includes(n));
-  if (unknown.length) problems.push({ line: header.line, message: `unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}` });
-  const dupes = names.filter((n, i) => names.indexOf(n) !== i);
-  if (dupes.length) problems.push({ line: header.line, message: `column repeated: ${[...new Set(dupes)].join(", ")}` });
-  if (problems.length) throw new ImportError(problems);
-  if (!rows.length) throw new ImportError([{ line: header.line, message: "the file has a header but no incidents" }]);
-  for (const r of rows) if (r.fields.length !== names.length) problems.push({ line: r.line, message: `has ${r.fields.length} fields; the header has ${names.length}` });
-  if (problems.length) throw new ImportError(problems);
-  return rows.map((r) => ({ line: r.line, value: Object.fromEntries(names.map((n, i) => [n, unneutraliseFormula(r.fields[i])])) }));
-}
+  /** The end of the file: what was left, and the problems only the whole file shows. */
+  end(): ImportBatch {
+    let tail: string;
+    try { tail = this.decoder.decode(); } catch { throw new ImportError([{ line: this.lines, message: "the file is not valid UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)" }]); }
+    if (!this.sawText && !/\S/.test(tail)) throw new ImportError([{ line: 1, message: "the file is empty: expected a header line and at least one incident" }]);
+    if (this.format === "json") { this.jsonRecords(this.json.join("") + tail); this.json = []; return this.take(); }
+    this.csvRecords(this.parse(() => [...this.csv.push(tail), ...this.csv.end()]));
+    if (this.blankHeader) throw new ImportError([{ line: 1, message: "the file is empty: expected a header line and at least one incident" }]);
+    if (!this.names) throw new ImportError([{ line: 1, message: "the file is empty: expected a header line and at least one incident" }]);
+    if (!this.records) throw new ImportError([{ line: 1, message: "the file has a header but no incidents" }]);
+    return this.take();
+  }
 
-function recordsFromJson(text: string): { line: number; value: unknown }[] {
-  let parsed: unknown;
-  try { parsed = JSON.parse(text); } catch (e) { throw new ImportError([{ line: 0, message: `not valid JSON: ${(e as Error).message}` }]); }
-  if (!Array.isArray(parsed)) throw new ImportError([{ line: 0, message: "a JSON import must be an array of incident objects" }]);
-  if (!parsed.length) throw new ImportError([{ line: 0, message: "the file is empty: no incidents" }]);
-  // JSON has no useful line numbers once parsed; the record's position stands in for it.
-  return parsed.map((value, i) => ({ line: i + 1, value }));
-}
+  private take(): ImportBatch { const b = this.out; this.out = { rows: [], problems: [] }; return b; }
 
-/** Parses and validates a whole file. Throws ImportError listing every problem. */
-export function readImportFile(bytes: Uint8Array, format: "csv" | "json"): ImportRow[] {
-  const text = decodeUtf8(bytes);
-  if (!text.trim()) throw new ImportError([{ line: 1, message: "the file is empty: expected a header line and at least one incident" }]);
-  const records = format === "csv" ? recordsFromCsv(text) : recordsFromJson(text);
-  const what = format === "csv" ? "line" : "record";
-  const problems: ImportProblem[] = [];
-  const rows: ImportRow[] = [];
-  const seen = new Map<string, number>();
-  for (const { line, value } of records) {
+  private parse(read: () => CsvRecord[]): CsvRecord[] {
+    try { return read(); } catch (e) { if (e instanceof CsvSyntaxError) throw new ImportError([{ line: e.line, message: e.message.replace(/^line \d+: /, "") }]); throw e; }
+  }
+
+  /** The line of the first byte that is not UTF-8: the lines before this chunk, and those in it up to that byte. */
+  private badUtf8(bytes: Uint8Array): ImportError {
+    // Continuation bytes at the start finish a character the previous chunk began.
+    let skip = 0;
+    while (skip < 3 && skip < bytes.length && (bytes[skip] & 0xc0) === 0x80) skip++;
+    const validUpTo = (k: number) => { try { new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(skip, k), { stream: true }); return true; } catch { return false; } };
+    let lo = skip, hi = bytes.length; // validUpTo(lo) holds, validUpTo(hi) fails: the bad byte is at hi - 1
+    // Valid on its own: the character the previous chunk began is what is broken, at this chunk's start.
+    if (validUpTo(hi)) return new ImportError([{ line: this.lines, message: "the file is not valid UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)" }]);
+    while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (validUpTo(mid)) lo = mid; else hi = mid; }
+    let line = this.lines;
+    for (let i = bytes.indexOf(0x0a); i !== -1 && i < hi - 1; i = bytes.indexOf(0x0a, i + 1)) line++;
+    return new ImportError([{ line, message: "the file is not valid UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)" }]);
+  }
+
+  private csvRecords(records: CsvRecord[]) {
+    for (const r of records) {
+      if (!this.names) {
+        if (!this.blankHeader && r.fields.every((f) => !f.trim())) { this.blankHeader = r; continue; }
+        this.header(this.blankHeader ?? r);
+        if (!this.blankHeader) continue;
+        this.blankHeader = null;
+      }
+      const names = this.names!;
+      this.records++;
+      if (r.fields.length !== names.length) { this.out.problems.push({ line: r.line, message: `has ${r.fields.length} fields; the header has ${names.length}` }); continue; }
+      const value: Record<string, string> = {};
+      for (let i = 0; i < names.length; i++) value[names[i]] = unneutraliseFormula(r.fields[i]);
+      this.record(r.line, value);
+    }
+  }
+
+  private header(r: CsvRecord) {
+    const names = r.fields.map((h) => h.trim());
+    const problems: ImportProblem[] = [];
+    const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+    if (missing.length) problems.push({ line: r.line, message: `missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}` });
+    const unknown = names.filter((n) => !(REQUIRED_COLUMNS as readonly string[]).includes(n) && !(OPTIONAL_COLUMNS as readonly string[]).includes(n));
+    if (unknown.length) problems.push({ line: r.line, message: `unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}` });
+    const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+    if (dupes.length) problems.push({ line: r.line, message: `column repeated: ${[...new Set(dupes)].join(", ")}` });
+    if (problems.length) throw new ImportError(problems);
+    this.names = names;
+  }
+
+  private jsonRecords(text: string) {
+    let parsed: unknown;
+    try { parsed = JSON.parse(text); } catch (e) { throw new ImportError([{ line: 0, message: `not valid JSON: ${(e as Error).message}` }]); }
+    if (!Array.isArray(parsed)) throw new ImportError([{ line: 0, message: "a JSON import must be an array of incident objects" }]);
+    if (!parsed.length) throw new ImportError([{ line: 0, message: "the file is empty: no incidents" }]);
+    // JSON has no useful line numbers once parsed; the record's position stands in for it.
+    parsed.forEach((value, i) => this.record(i + 1, value));
+    this.records = parsed.length;
+  }
+
+  private record(line: number, value: unknown) {
+    const what = this.format === "csv" ? "line" : "record";
     // PostgreSQL cannot store NUL in text: refused here, by line, not by a failed transaction.
     const nul = value && typeof value === "object" ? Object.entries(value).filter(([, v]) => typeof v === "string" && v.includes("\u0000")).map(([k]) => k) : [];
-    if (nul.length) { problems.push({ line, message: `${nul.join(", ")}: contains a NUL character, which the database cannot store` }); continue; }
+    if (nul.length) { this.out.problems.push({ line, message: `${nul.join(", ")}: contains a NUL character, which the database cannot store` }); return; }
     const result = importRowSchema.safeParse(value);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push({ line, message: `${format === "json" ? `${what} ${line}, ` : ""}${issue.path.join(".") || "row"}: ${issue.message}` });
-      continue;
+      for (const issue of result.error.issues) this.out.problems.push({ line, message: `${this.format === "json" ? `${what} ${line}, ` : ""}${issue.path.join(".") || "row"}: ${issue.message}` });
+      return;
     }
-    const earlier = seen.get(result.data.id);
-    if (earlier !== undefined) problems.push({ line, message: `id ${result.data.id} already appears on ${what} ${earlier}` });
-    seen.set(result.data.id, line);
-    rows.push({ ...result.data, line });
+    const earlier = this.seen.get(result.data.id);
+    if (earlier !== undefined) this.out.problems.push({ line, message: `id ${result.data.id} already appears on ${what} ${earlier}` });
+    else this.seen.set(result.data.id, line);
+    this.out.rows.push({ ...result.data, line });
   }
+}
+
+/** Reads a file given as chunks (a read stream) in batches of about `batchSize` rows. */
+export async function* readImportBatches(chunks: AsyncIterable<Uint8Array>, format: "csv" | "json", batchSize = 5000): AsyncGenerator<ImportBatch> {
+  const reader = new ImportReader(format);
+  let batch: ImportBatch = { rows: [], problems: [] };
+  const add = (b: ImportBatch) => { for (const r of b.rows) batch.rows.push(r); for (const p of b.problems) batch.problems.push(p); };
+  for await (const chunk of chunks) {
+    add(reader.push(chunk));
+    if (batch.rows.length + batch.problems.length >= batchSize) { yield batch; batch = { rows: [], problems: [] }; }
+  }
+  add(reader.end());
+  yield batch;
+}
+
+/** Parses and validates a whole file held in memory. Throws ImportError listing every problem. */
+export function readImportFile(bytes: Uint8Array, format: "csv" | "json"): ImportRow[] {
+  const reader = new ImportReader(format);
+  const first = reader.push(bytes);
+  const last = reader.end();
+  const problems = [...first.problems, ...last.problems];
   if (problems.length) throw new ImportError(problems);
-  return rows;
+  return [...first.rows, ...last.rows];
 }

@@ -115,3 +115,69 @@ async function insertRevisions(tx: Tx, rows: Prisma.RevisionCreateManyInput[]): 
   const made = await tx.revision.createManyAndReturn({ data: rows, select: { id: true } });
   return made.map((r) => r.id).sort((a, b) => a - b);
 }
+
+// ---- The same, for bulk writers on a driver connection (db:import) ----------------------------
+// A revision per incident for 100,000 incidents cannot go through JavaScript objects: the
+// snapshots are built, kept and compared by the database, a batch at a time, in the shape
+// snapshotIncidents gives them (a test holds the two to each other: change both together).
+
+/** What both pg.Client and a PGlite transaction offer. */
+type SqlRunner = { query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> };
+
+/** IncidentSnapshot as jsonb, for the incident row `i`. */
+const SNAPSHOT_SQL = `jsonb_build_object(
+  'id', i."id", 'date', to_char(i."date", 'YYYY-MM-DD'), 'datePrecision', i."datePrecision", 'dateNote', i."dateNote",
+  'province', i."province", 'district', i."district", 'city', i."city", 'locationDetail', i."locationDetail", 'locationPrecision', i."locationPrecision",
+  'latitude', i."latitude", 'longitude', i."longitude", 'attackType', i."attackType", 'target', i."target", 'projectId', i."projectId",
+  'summary', i."summary", 'confidence', i."confidence", 'chineseLink', i."chineseLink", 'targetLink', i."targetLink", 'linkNote', i."linkNote", 'notes', i."notes",
+  'chineseKilled', i."chineseKilled", 'chineseInjured', i."chineseInjured", 'chineseKidnapped', i."chineseKidnapped",
+  'totalKilled', i."totalKilled", 'totalInjured', i."totalInjured", 'attackersKilled', i."attackersKilled",
+  'attributions', COALESCE((SELECT jsonb_agg(jsonb_build_object('id', a."id", 'perpetratorId', a."perpetratorId", 'role', a."role", 'statedBy', a."statedBy", 'sourceId', a."sourceId", 'quote', a."quote", 'note', a."note") ORDER BY a."id")
+    FROM "Attribution" a WHERE a."incidentId" = i."id"), '[]'::jsonb),
+  'casualties', COALESCE((SELECT jsonb_agg(jsonb_build_object('id', c."id", 'outcome', c."outcome", 'victimGroup', c."victimGroup", 'count', c."count", 'low', c."low", 'high', c."high", 'sourceId', c."sourceId", 'quote', c."quote", 'note', c."note", 'counted', c."counted") ORDER BY c."id")
+    FROM "Casualty" c WHERE c."incidentId" = i."id"), '[]'::jsonb),
+  'evidence', COALESCE((SELECT jsonb_agg(jsonb_build_object('id', e."id", 'supports', e."supports", 'sourceId', e."sourceId", 'quote', e."quote", 'note', e."note") ORDER BY e."id")
+    FROM "Evidence" e WHERE e."incidentId" = i."id"), '[]'::jsonb),
+  'sources', COALESCE((SELECT jsonb_agg(s."sourceId" ORDER BY s."sourceId") FROM "IncidentSource" s WHERE s."incidentId" = i."id"), '[]'::jsonb)
+)`;
+
+/** The snapshots of some incidents as the database builds them (for the test that holds them to snapshotIncidents). */
+export async function snapshotIncidentsSql(sql: SqlRunner, ids: string[]): Promise<Map<string, IncidentSnapshot>> {
+  const { rows } = await sql.query<{ id: string; snap: string }>(`SELECT i."id", (${SNAPSHOT_SQL})::text AS snap FROM "Incident" i WHERE i."id" = ANY($1::text[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, JSON.parse(r.snap) as IncidentSnapshot]));
+}
+
+/**
+ * Revisions for a bulk write, a batch at a time, inside the writer's transaction: `begin` once,
+ * then per batch `before(ids)` ahead of its writes and `after(ids)` once they are done (each
+ * incident is written by one batch only). `after` records one revision per incident whose
+ * snapshot changed, none for one that did not, and returns how many it recorded.
+ */
+export async function batchRevisions(sql: SqlRunner, by: RevisionActor) {
+  // Dropped at commit (or with the rollback); truncated per batch, so it holds one batch.
+  await sql.query(`CREATE TEMP TABLE IF NOT EXISTS "revision_before" ("id" text PRIMARY KEY, "snap" jsonb NOT NULL) ON COMMIT DROP`);
+  const a = actorFields(by);
+  return {
+    before: async (ids: string[]) => {
+      await sql.query(`TRUNCATE "revision_before"`);
+      if (ids.length) await sql.query(`INSERT INTO "revision_before" ("id", "snap") SELECT i."id", ${SNAPSHOT_SQL} FROM "Incident" i WHERE i."id" = ANY($1::text[])`, [ids]);
+    },
+    after: async (ids: string[]): Promise<number> => {
+      if (!ids.length) return 0;
+      // Ids in code-unit order, as recordIncidentRevisions sorts them.
+      const { rows } = await sql.query<{ n: number }>(
+        `WITH made AS (
+           INSERT INTO "Revision" ("kind", "actor", "userId", "sourceId", "reportId", "entity", "entityId", "incidentId", "before", "after")
+           SELECT $2, $3, $4, $5, $6, 'incident', k."id", k."id", b."snap", s."snap"
+           FROM unnest($1::text[]) AS k("id")
+           LEFT JOIN "revision_before" b ON b."id" = k."id"
+           LEFT JOIN LATERAL (SELECT ${SNAPSHOT_SQL} AS "snap" FROM "Incident" i WHERE i."id" = k."id") s ON true
+           WHERE b."snap" IS DISTINCT FROM s."snap"
+           ORDER BY k."id" COLLATE "C"
+           RETURNING 1)
+         SELECT CAST(COUNT(*) AS integer) AS n FROM made`,
+        [ids, a.kind, a.actor, a.userId, a.sourceId, a.reportId]);
+      return rows[0].n;
+    },
+  };
+}
