@@ -163,8 +163,12 @@ function fold(rows: CellRow[]): MapData {
     };
   });
   // The largest places first (most incidents, then most killed); the smallest are left out beyond MAX_PLACES.
-  cells.sort((a, b) => b.n - a.n || (b.killed ?? -1) - (a.killed ?? -1) || a.lat! - b.lat! || a.lon! - b.lon!);
+  // Ties broken on the coordinates as shown (to 1e-4), so the summary's sums and the scan's AVG,
+  // which differ in the last bits, order the same points the same way.
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  cells.sort((a, b) => b.n - a.n || (b.killed ?? -1) - (a.killed ?? -1) || round(a.lat!) - round(b.lat!) || round(a.lon!) - round(b.lon!)
+    // Two provinces' points can share coordinates (data placed on a boundary, or test data).
+    || a.province.localeCompare(b.province) || (a.one ?? "").localeCompare(b.one ?? ""));
   return {
     provinces,
     places: cells.slice(0, MAX_PLACES).map((r) => ({

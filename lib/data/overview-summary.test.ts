@@ -1,7 +1,7 @@
 // The summary the triggers keep (migration incident_summary) answers every filter set the
 // overview asks exactly as a scan of the incidents does, on both databases: on the seeded
 // record, after writes of every kind the writers make (adds, edits that move an incident to
-// another cell, attributions added and removed, deletions, a re-seed), and on a synthetic
+// another cell, attributions added and removed, deletions, a re-seed, imports), and on a synthetic
 // load that defers the triggers and rebuilds at the end. Filters it cannot answer scan.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseFilters, type KnownSlugs } from "../filters.ts";
@@ -10,6 +10,9 @@ import { loadDataset } from "../records/load.ts";
 import { FIXTURE } from "../testing/fixture.ts";
 import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
 import { writeDataset } from "../write/write-dataset.ts";
+import { importIncidents } from "../write/import-incidents.ts";
+import { REQUIRED_COLUMNS, readImportFile } from "../records/import-rows.ts";
+import { csvDocument, type CsvValue } from "../csv.ts";
 import { loadSynthetic, type SqlRunner } from "../write/synth/load.ts";
 import { realVocabularies } from "../write/synth/synthesize.ts";
 import { overviewScansFrom } from "./overview.ts";
@@ -50,6 +53,27 @@ function randomQueries(o: Options, n: number, seed: number): string[] {
     out.push(p.toString());
   }
   return out;
+}
+
+/** Made-up rows for db:import (ids say "summary-test"); `shift` moves each to another province, type, group and toll. */
+function importRows(n: number, shift: number) {
+  const columns = [...REQUIRED_COLUMNS, "latitude", "longitude", "geo_precision"];
+  const rows = Array.from({ length: n }, (_, k) => {
+    const j = k + shift;
+    const group = ["bla", "ttp", "blf"][j % 3];
+    const point = k % 3 !== 0;
+    const row: Record<string, CsvValue> = {
+      id: `2019-0${1 + (k % 9)}-1${k % 10}-summary-test-${k}`, date: `2019-0${1 + (k % 9)}-1${k % 10}`, date_precision: "day",
+      province: ["sindh", "balochistan", "punjab", "khyber_pakhtunkhwa"][j % 4], district: null, city: k % 2 ? "Karachi" : "Quetta",
+      attack_type: ["bombing", "armed_assault", "kidnapping"][j % 3], target: `Test target ${k}`, project: null,
+      perpetrators: j % 5 === 0 ? null : group, attribution: j % 5 === 0 ? null : `${group}:claimed`,
+      chinese_killed: j % 7 === 0 ? null : j % 3, chinese_injured: j % 4, total_killed: j % 6 === 0 ? null : 3 + (j % 9), total_injured: j % 8 === 0 ? null : 4 + (j % 5), attackers_killed: null,
+      summary: `Test incident ${k} for the summary test; not an event.`, source_urls: `https://summary-test.invalid/${k}`,
+      latitude: point ? 24 + (j % 50) / 10 : null, longitude: point ? 66 + (j % 30) / 10 : null, geo_precision: point ? "town" : null,
+    };
+    return columns.map((c) => row[c]);
+  });
+  return readImportFile(new TextEncoder().encode(csvDocument(columns, rows)), "csv");
 }
 
 /** Rows in a stable order, so the two reads compare as sets. */
@@ -146,6 +170,12 @@ describe.each(backends())("the overview summary on %s", (backend) => {
 
     // The seed writer puts the record back (and re-creates the deleted incidents).
     await writeDataset(db.prisma, loadDataset());
+    await expectSummaryEqualsScan(db, queries, known);
+
+    // The batched importer: new incidents, then the same ids moved and re-counted (their imported claims replaced).
+    await importIncidents(db.prisma, importRows(300, 0), "summary-test.csv");
+    await expectSummaryEqualsScan(db, queries, known);
+    await importIncidents(db.prisma, importRows(300, 1), "summary-test-2.csv");
     await expectSummaryEqualsScan(db, queries, known);
 
     const kept = await summaryRows(db);
