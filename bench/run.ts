@@ -34,7 +34,8 @@ const DIST = process.env.NEXT_DIST_DIR || ".next";
 const TYPICAL: BenchFilter = { province: ["balochistan", "sindh"], group: ["bla"], from: "2015", to: "2024" };
 const DEEP_PAGE = 500;
 
-const TARGETS = { pageRatio: 1.5, deepVsFirst: 2, csvRatio: 0.5, csvRssMb: 300, firstLoadKb: 200, lighthouse: 95 };
+// csvRatio: issue #15 raised it from 0.5 to 0.7 (of COPY of the same rows and columns).
+const TARGETS = { pageRatio: 1.5, deepVsFirst: 2, csvRatio: 0.7, csvRssMb: 300, firstLoadKb: 200, lighthouse: 95 };
 
 type Row = { section: string; backend: string; scale: string; measure: string; value: string; limit?: string; ratio?: string; target?: string; ok?: boolean | null; note?: string };
 type Args = {
