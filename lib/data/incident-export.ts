@@ -206,6 +206,7 @@ function copyRangeSql(where: Prisma.Sql, sort: SortKey, dir: SortDir, phase: num
     ORDER BY ${order}`;
 }
 
+const OUT_CHUNK_BYTES = 256 * 1024;
 /** "PGCOPY\n\377\r\n\0", then a flags word and the header extension's length. */
 const COPY_SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 
@@ -217,6 +218,8 @@ const COPY_SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
  */
 async function* copyTuples(chunks: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array> {
   let pending: Buffer = Buffer.alloc(0);
+  let out: Buffer[] = [];
+  let outBytes = 0;
   let headerLeft = -1; // bytes of header still to skip; -1 until the fixed part is read
   let dataLeft = 0; // bytes of the current value still to pass on
   let ended = false;
@@ -224,7 +227,6 @@ async function* copyTuples(chunks: AsyncIterable<Buffer>): AsyncGenerator<Uint8A
     let buf = pending.length ? Buffer.concat([pending, chunk]) : chunk;
     pending = Buffer.alloc(0);
     let at = 0;
-    const out: Buffer[] = [];
     while (at < buf.length && !ended) {
       if (headerLeft === -1) {
         if (buf.length - at < 19) break;
@@ -237,7 +239,7 @@ async function* copyTuples(chunks: AsyncIterable<Buffer>): AsyncGenerator<Uint8A
       } else if (dataLeft > 0) {
         const n = Math.min(dataLeft, buf.length - at);
         out.push(buf.subarray(at, at + n));
-        dataLeft -= n; at += n;
+        outBytes += n; dataLeft -= n; at += n;
       } else {
         if (buf.length - at < 2) break;
         const fields = buf.readInt16BE(at);
@@ -250,9 +252,12 @@ async function* copyTuples(chunks: AsyncIterable<Buffer>): AsyncGenerator<Uint8A
     }
     if (at < buf.length && !ended) pending = Buffer.from(buf.subarray(at));
     buf = Buffer.alloc(0);
-    if (out.length) yield out.length === 1 ? out[0] : Buffer.concat(out);
+    // Socket-sized pieces (16-64 KB) are passed on in fewer, larger chunks: the response's
+    // gzip flushes at every chunk, and small ones cost it both time and ratio.
+    if (outBytes >= OUT_CHUNK_BYTES) { yield Buffer.concat(out, outBytes); out = []; outBytes = 0; }
   }
   if (!ended || pending.length) throw new Error("export: COPY stream ended early");
+  if (outBytes) yield Buffer.concat(out, outBytes);
 }
 
 /**
@@ -286,7 +291,9 @@ async function* copyRecords(connect: () => Promise<pg.PoolClient>, filters: Filt
     // The plan's cost is past jit_above_cost; compiling it bought nothing measurable per row.
     await client.query("SET LOCAL jit = off");
     for (const sql of statements) {
-      const stream = client.query(copyTo(`COPY (${copyText(sql)}) TO STDOUT (FORMAT binary)`));
+      // A megabyte of slack lets the database run on through a pause of the download (a GC, a
+      // gzip flush) instead of waiting on a full socket; it is all a slow client can pin.
+      const stream = client.query(copyTo(`COPY (${copyText(sql)}) TO STDOUT (FORMAT binary)`, { highWaterMark: 2 ** 20 }));
       stream.on("error", ignore);
       yield* copyTuples(stream as AsyncIterable<Buffer>);
     }

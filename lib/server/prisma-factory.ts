@@ -37,8 +37,14 @@ export const rawQueryOf = (prisma: PrismaClient): SqlRunner | null => rawQueries
 // connections the pages and the per-request version read need. Past EXPORT_CONNECTIONS
 // concurrent exports the next one waits for a connection.
 const EXPORT_CONNECTIONS = 4;
-const streamConnections = new WeakMap<PrismaClient, () => Promise<pg.PoolClient>>();
-export const streamConnectionOf = (prisma: PrismaClient): (() => Promise<pg.PoolClient>) | null => streamConnections.get(prisma) ?? null;
+type StreamConnection = () => Promise<pg.PoolClient>;
+// One map per process, not per copy of this module: Next bundles a copy into each route, and
+// the server's client is made by whichever copy asks first (instrumentation, a page), so a
+// module-level map would be empty where the export route looks.
+const STREAM_KEY = Symbol.for("corridor-watch.stream-connections");
+const streamConnections: WeakMap<PrismaClient, StreamConnection> =
+  ((globalThis as Record<symbol, unknown>)[STREAM_KEY] ??= new WeakMap<PrismaClient, StreamConnection>()) as WeakMap<PrismaClient, StreamConnection>;
+export const streamConnectionOf = (prisma: PrismaClient): StreamConnection | null => streamConnections.get(prisma) ?? null;
 
 /** Lets a client made from `base` (Prisma's $extends gives a new object) reach the same driver connections. */
 export function shareDriverAccess(extended: PrismaClient, base: PrismaClient): void {
