@@ -2,7 +2,7 @@
 const nextConfig = {
   // PGlite loads its WASM and data files from its package folder at run time; bundling it
   // breaks that (ERR_INVALID_ARG_TYPE ... instance of URL). The database drivers stay external too.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "pg-copy-streams", "@prisma/adapter-pg"],
   // A separate build folder lets a benchmark or a second checkout build without touching .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

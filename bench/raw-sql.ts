@@ -136,14 +136,24 @@ export function tableQueries(sort: TableSort, page: number, pageSize = 25): Quer
   ];
 }
 
-/** The CSV export's rows and columns (INCIDENT_CSV_HEADER), in its default order, for COPY ... TO STDOUT. */
+/**
+ * The CSV export's rows and columns (INCIDENT_CSV_HEADER), in its default order, for COPY ... TO
+ * STDOUT: the default view's incidents (the app's own filter function, as the export uses, with
+ * its values written in: COPY takes no parameters, and these are constants) and every column of
+ * the file, each written as COPY writes it, with the aggregates in their plainest form.
+ */
 export function exportSelect(): string {
+  const w = where({});
+  if (w.params.length) throw new Error("the default view's filter has parameters; exportSelect cannot inline them");
   return `SELECT i."id", i."date", i."datePrecision", i."province", i."district", i."city", i."attackType", i."target", i."projectId",
       (SELECT string_agg(DISTINCT a."perpetratorId", '; ') FROM "Attribution" a WHERE a."incidentId" = i."id") AS perpetrators,
       (SELECT string_agg(a."perpetratorId" || ':' || a."role", '; ') FROM "Attribution" a WHERE a."incidentId" = i."id") AS attribution,
       i."chineseKilled", i."chineseInjured", i."totalKilled", i."totalInjured", i."attackersKilled", i."summary",
-      (SELECT string_agg(s."url", '; ' ORDER BY s."id") FROM "IncidentSource" x JOIN "Source" s ON s."id" = x."sourceId" WHERE x."incidentId" = i."id") AS source_urls
-    FROM "Incident" i WHERE i."chineseLink" = 'direct' ORDER BY i."date" DESC, i."id" DESC`;
+      (SELECT string_agg(s."url", '; ' ORDER BY s."id") FROM "IncidentSource" x JOIN "Source" s ON s."id" = x."sourceId" WHERE x."incidentId" = i."id") AS source_urls,
+      i."chineseKilledLow", i."chineseKilledHigh", i."chineseInjuredLow", i."chineseInjuredHigh",
+      i."totalKilledLow", i."totalKilledHigh", i."totalInjuredLow", i."totalInjuredHigh",
+      i."latitude", i."longitude", i."geoPrecision"
+    FROM "Incident" i WHERE ${w.sql} ORDER BY i."date" DESC, i."id" DESC`;
 }
 
 /** Runs queries the way a well-written page would: all at once (the pool serialises them where it must). Returns wall milliseconds. */

@@ -34,7 +34,8 @@ const DIST = process.env.NEXT_DIST_DIR || ".next";
 const TYPICAL: BenchFilter = { province: ["balochistan", "sindh"], group: ["bla"], from: "2015", to: "2024" };
 const DEEP_PAGE = 500;
 
-const TARGETS = { overviewMs: 500, pageRatio: 1.5, deepVsFirst: 2, csvRatio: 0.5, csvRssMb: 300, firstLoadKb: 200, lighthouse: 95 };
+// csvRatio: issue #15 raised it from 0.5 to 0.7 (of COPY of the same rows and columns).
+const TARGETS = { overviewMs: 500, pageRatio: 1.5, deepVsFirst: 2, csvRatio: 0.7, csvRssMb: 300, firstLoadKb: 200, lighthouse: 95 };
 
 /** Issue #15: the cached path under 20 connections at the load scale. */
 const LOAD_TARGETS: Record<string, { reqPerSec: number; p99Ms: number }> = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { incidentCount, incidentPageRows, pageCountFor } from "@/lib/data/incident-table.ts";
+import { incidentPageRows, pageCountFor, startIncidentPage, type StartedIncidentPage } from "@/lib/data/incident-table.ts";
 import { SORT_KEYS, selection, sortWords, toTableRow, type Filters, type SortKey } from "@/lib/incident-model.ts";
 import { formatCount } from "@/lib/format.ts";
 import { IncidentTable } from "./incident-table.tsx";
@@ -25,11 +25,11 @@ async function CountedPagination({ filters, total }: { filters: Filters; total: 
  * every match: ~0.3 s at a million incidents) streams into the line above them and the
  * pager below when it is ready, instead of holding the rows back.
  */
-export async function IncidentTableSection({ filters }: { filters: Filters }) {
-  const total = incidentCount(filters);
-  total.catch(() => {}); // awaited below; a failure surfaces there, not as an unhandled rejection
+export async function IncidentTableSection({ filters, started }: { filters: Filters; started?: StartedIncidentPage }) {
+  // `started`: the page already asked for these filters' rows and count (see the /incidents page).
+  const { rows: firstRows, total } = started ?? startIncidentPage(filters);
   let view = filters;
-  let rows = await incidentPageRows(view);
+  let rows = await firstRows;
   // An empty page past the first (an old link, a shrunk filter): show the last page and say so.
   let overshot = false;
   if (rows.length === 0 && view.page > 1) {

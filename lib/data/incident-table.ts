@@ -114,6 +114,18 @@ function toIncidentRow(r: PageSqlRow): IncidentRow {
 
 export const pageCountFor = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
 
+/** A page's rows and count, both already asked for. */
+export type StartedIncidentPage = { rows: Promise<IncidentRow[]>; total: Promise<number> };
+
+/** Starts both reads of a page now; each promise is awaited later (a failure surfaces there, not as an unhandled rejection). */
+export function startIncidentPage(filters: Filters, prisma: PrismaClient = db()): StartedIncidentPage {
+  const rows = incidentPageRows(filters, prisma);
+  const total = incidentCount(filters, prisma);
+  rows.catch(() => {});
+  total.catch(() => {});
+  return { rows, total };
+}
+
 /** One page with the count (the JSON API's answer): the two queries run side by side. */
 export async function incidentTablePage(filters: Filters, prisma: PrismaClient = db()): Promise<IncidentTablePage> {
   const [total, incidents] = await Promise.all([incidentCount(filters, prisma), incidentPageRows(filters, prisma)]);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { asUnavailable } from "./db-errors.ts";
-import { openDatabase, type Database } from "./prisma-factory.ts";
+import { openDatabase, shareDriverAccess, type Database } from "./prisma-factory.ts";
 import { SERVER_DB_KEY } from "./db-key.ts";
 
 // One client per server process, kept on globalThis: instrumentation.ts opens it at start-up
@@ -22,5 +22,6 @@ export function db(): PrismaClient {
       },
     },
   }) as unknown as PrismaClient;
+  shareDriverAccess(store.corridorWatchClient, store[SERVER_DB_KEY].prisma);
   return store.corridorWatchClient;
 }

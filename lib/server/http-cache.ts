@@ -19,6 +19,7 @@ import path from "node:path";
 // Types only: the proxy's bundle must not load the database drivers; it uses the handle instrumentation opened.
 import type { Database } from "./prisma-factory.ts";
 import { SERVER_DB_KEY } from "./db-key.ts";
+import { readEnv } from "./env.ts";
 
 export const SESSION_COOKIES = ["better-auth.session_token", "__Secure-better-auth.session_token"];
 const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=60";
@@ -37,6 +38,7 @@ type Entry = { status: number; headers: [string, string][]; parts: string[]; byt
 const entries = new Map<string, Entry>();
 let bytes = 0;
 let newestVersion = -1n;
+let dataCacheOn: boolean | null = null;
 
 let buildId: string | null = null;
 function currentBuildId(): string {
@@ -113,6 +115,9 @@ export async function fromHttpCache(request: Request, nonce: string, policy: (no
   const url = new URL(request.url);
   if (!cacheable(request, url)) return { kind: "pass" };
   if (hasSession(request.headers.get("cookie"))) return { kind: "pass", cacheControl: PRIVATE_CACHE_CONTROL };
+  // DATA_CACHE=off asks for every answer to be computed afresh, and a stored page is an answer
+  // too: without this the benchmark's "uncached" views were served from here after the first.
+  if (!(dataCacheOn ??= readEnv().dataCache)) return { kind: "pass" };
   const version = await dataVersion();
   if (version === null) return { kind: "pass" };
   const canon = canonicalQuery(url.searchParams);

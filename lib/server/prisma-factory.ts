@@ -32,6 +32,27 @@ export const rawTransactionOf = (prisma: PrismaClient): RawTransaction | null =>
 const rawQueries = new WeakMap<PrismaClient, () => SqlRunner>();
 export const rawQueryOf = (prisma: PrismaClient): SqlRunner | null => rawQueries.get(prisma)?.() ?? null;
 
+// Streamed reads that hold a connection for their whole length (the CSV export's COPY ... TO
+// STDOUT): PostgreSQL only, from a pool of their own, so a few long downloads cannot take the
+// connections the pages and the per-request version read need. Past EXPORT_CONNECTIONS
+// concurrent exports the next one waits for a connection.
+const EXPORT_CONNECTIONS = 4;
+type StreamConnection = () => Promise<pg.PoolClient>;
+// One map per process, not per copy of this module: Next bundles a copy into each route, and
+// the server's client is made by whichever copy asks first (instrumentation, a page), so a
+// module-level map would be empty where the export route looks.
+const STREAM_KEY = Symbol.for("corridor-watch.stream-connections");
+const streamConnections: WeakMap<PrismaClient, StreamConnection> =
+  ((globalThis as Record<symbol, unknown>)[STREAM_KEY] ??= new WeakMap<PrismaClient, StreamConnection>()) as WeakMap<PrismaClient, StreamConnection>;
+export const streamConnectionOf = (prisma: PrismaClient): StreamConnection | null => streamConnections.get(prisma) ?? null;
+
+/** Lets a client made from `base` (Prisma's $extends gives a new object) reach the same driver connections. */
+export function shareDriverAccess(extended: PrismaClient, base: PrismaClient): void {
+  for (const map of [rawTransactions, rawQueries, streamConnections] as WeakMap<PrismaClient, unknown>[]) {
+    if (map.has(base)) map.set(extended, map.get(base));
+  }
+}
+
 function pgTransaction(url: string): RawTransaction {
   return async (fn) => {
     const client = new pg.Client({ connectionString: url });
@@ -71,7 +92,15 @@ export function openDatabase(opts: { databaseUrl?: string; pglite?: PGlite; hold
       return pool as unknown as SqlRunner;
     };
     rawQueries.set(prisma, rawQuery);
-    return { prisma, kind: "postgres", rawQuery, close: async () => { await prisma.$disconnect(); await pool?.end(); } };
+    let streamPool: pg.Pool | null = null;
+    streamConnections.set(prisma, () => {
+      if (!streamPool) {
+        streamPool = new pg.Pool({ connectionString: url, max: EXPORT_CONNECTIONS });
+        streamPool.on("error", (e) => console.error("database export pool:", e.message));
+      }
+      return streamPool.connect();
+    });
+    return { prisma, kind: "postgres", rawQuery, close: async () => { await prisma.$disconnect(); await pool?.end(); await streamPool?.end(); } };
   }
   mkdirSync(env.pgliteDir, { recursive: true }); // PGlite's nodefs only makes the last folder
   const release = lockDataDir(env.pgliteDir, opts.holder ?? commandName());
