@@ -18,7 +18,7 @@ const NOT_IN_LIB = [
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ["lib/generated/**", ".next/**", "node_modules/**", ".data/**", "bench/results/**", "next-env.d.ts"] },
+  { ignores: ["lib/generated/**", ".next/**", ".next-*/**", "node_modules/**", ".data/**", "bench/results/**", "next-env.d.ts"] },
   {
     rules: {
       // `_name` marks a value deliberately left unused (a destructured field dropped).
