@@ -166,6 +166,7 @@ export function IncidentMap({ data, filters, path }: Props) {
         Points at a town&apos;s or district&apos;s centre stand for incidents the sources place only to that town or district.{" "}
         Gilgit-Baltistan and Azad Jammu and Kashmir are shown as administered by Pakistan; their status is disputed.
         {data.unplaced > 0 && <> {plural(data.unplaced, "matching incident is", "matching incidents are")} placed only to the province: counted in its shade, not drawn as a point.</>}
+        {data.gridKm > 10 && <> With this many places, incidents within about {data.gridKm} km of each other are drawn as one point.</>}
         {data.truncated && <> Only the {formatCount(data.places.length)} places with the most incidents are drawn.</>}
         {" "}Boundaries: Natural Earth (public domain).
       </p>

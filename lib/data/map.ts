@@ -53,13 +53,15 @@ export type MapData = {
   unplaced: number;
   /** True when there were more places than MAX_PLACES and the smallest were left out. */
   truncated: boolean;
+  /** About how far apart, in km, incidents can be and still be one point: 6 normally, more when points were many (see coarsen). */
+  gridKm: number;
 };
 
 /** More points than this would be noise on a country-sized map and weigh down the page. */
 export const MAX_PLACES = 600;
 
 /** One group of the map's scan: the matching incidents of a province in one grid cell (lat null: not drawn). */
-type CellRow = { province: Province; lat: number | null; lon: number | null; n: number;
+type CellRow = { province: Province; cy: number | null; cx: number | null; lat: number | null; lon: number | null; n: number;
   killed: number | null; known_killed: number; injured: number | null; known_injured: number;
   ck: number | null; known_ck: number; ci: number | null; known_ci: number;
   place: string | null; one: string | null; latest: string; chinese: number; chinese_n: number; precision: GeoPrecision | null };
@@ -94,7 +96,7 @@ export async function mapDataFrom(filters: IncidentFilters, prisma: PrismaClient
  */
 function summaryRows(where: Prisma.Sql, prisma: PrismaClient): Promise<CellRow[]> {
   return prisma.$queryRaw<CellRow[]>`
-    SELECT CAST(m."province" AS text) AS province,
+    SELECT CAST(m."province" AS text) AS province, m."cy", m."cx",
       CASE WHEN m."cy" IS NOT NULL THEN SUM(m."latSum") / SUM(m."incidents") END AS lat,
       CASE WHEN m."cy" IS NOT NULL THEN SUM(m."lonSum") / SUM(m."incidents") END AS lon,
       CAST(SUM(m."incidents") AS integer) AS n,
@@ -115,7 +117,8 @@ function scanRows(filters: IncidentFilters, prisma: PrismaClient): Promise<CellR
   const where = incidentSql(filters);
   const k = CELLS_PER_DEGREE;
   return prisma.$queryRaw<CellRow[]>`
-    SELECT q.province, CASE WHEN q.drawn THEN q.lat END AS lat, CASE WHEN q.drawn THEN q.lon END AS lon, q.n, q.killed, q.known_killed, q.injured, q.known_injured,
+    SELECT q.province, CASE WHEN q.drawn THEN CAST(q.cy AS integer) END AS cy, CASE WHEN q.drawn THEN CAST(q.cx AS integer) END AS cx,
+      CASE WHEN q.drawn THEN q.lat END AS lat, CASE WHEN q.drawn THEN q.lon END AS lon, q.n, q.killed, q.known_killed, q.injured, q.known_injured,
       q.ck, q.known_ck, q.ci, q.known_ci, q.place, q.one, q.latest, q.chinese, q.chinese_n, q.precision
     FROM (
       SELECT CAST(i."province" AS text) AS province, NOT (${UNDRAWN}) AS drawn,
@@ -140,7 +143,7 @@ function scanRows(filters: IncidentFilters, prisma: PrismaClient): Promise<CellR
 function fold(rows: CellRow[]): MapData {
   const totals = new Map<Province, { n: number; killed: number | null; kk: number; injured: number | null; ki: number; ck: number | null; kck: number; ci: number | null; kci: number }>();
   let unplaced = 0;
-  const cells: CellRow[] = [];
+  const fine: CellRow[] = [];
   for (const r of rows) {
     const t = totals.get(r.province) ?? { n: 0, killed: null, kk: 0, injured: null, ki: 0, ck: null, kck: 0, ci: null, kci: 0 };
     t.n += r.n;
@@ -149,7 +152,7 @@ function fold(rows: CellRow[]): MapData {
     t.ck = add(t.ck, r.ck); t.kck += r.known_ck;
     t.ci = add(t.ci, r.ci); t.kci += r.known_ci;
     totals.set(r.province, t);
-    if (r.lat === null || r.lon === null) unplaced += r.n; else cells.push(r);
+    if (r.lat === null || r.lon === null) unplaced += r.n; else fine.push(r);
   }
   const provinces = (Object.keys(PROVINCES) as Province[]).map((province): ProvinceTotals => {
     const t = totals.get(province);
@@ -162,6 +165,7 @@ function fold(rows: CellRow[]): MapData {
       chineseInjured: fig(t?.ci ?? null, t?.kci ?? 0, n),
     };
   });
+  const { cells, factor } = coarsen(fine);
   // The largest places first (most incidents, then most killed); the smallest are left out beyond MAX_PLACES.
   // Ties broken on the coordinates as shown (to 1e-4), so the summary's sums and the scan's AVG,
   // which differ in the last bits, order the same points the same way.
@@ -177,7 +181,47 @@ function fold(rows: CellRow[]): MapData {
     })),
     unplaced,
     truncated: cells.length > MAX_PLACES,
+    gridKm: Math.round(KM_PER_CELL * factor),
   };
+}
+
+/** Beyond this many points the grid is coarsened: on a country-sized map they would overlap, and each one weighs on the page. */
+export const DENSE_POINTS = 150;
+/** A grid cell's size on the ground: 1/20 degree of latitude. */
+const KM_PER_CELL = 111 / CELLS_PER_DEGREE;
+const PRECISION_ORDER = ["site", "town", "district", "province"];
+
+/**
+ * Points many enough to overlap are merged on a coarser grid (2, 4, 8 ... cells of the fine
+ * one a side) until at most DENSE_POINTS remain. Merging works on the fine cells' own sums,
+ * counts and extremes, so both reads (summary and scan) give the same points.
+ */
+function coarsen(cells: CellRow[]): { cells: CellRow[]; factor: number } {
+  let factor = 1, out = cells;
+  // At most 8 cells a side (~45 km): coarser, a point would stand for towns apart and carry one's name.
+  while (out.length > DENSE_POINTS && factor < 8) {
+    factor *= 2;
+    const merged = new Map<string, CellRow>();
+    for (const c of cells) {
+      const key = `${c.province}|${Math.floor(c.cy! / factor)}|${Math.floor(c.cx! / factor)}`;
+      const m = merged.get(key);
+      if (!m) { merged.set(key, { ...c }); continue; }
+      m.lat = (m.lat! * m.n + c.lat! * c.n) / (m.n + c.n);
+      m.lon = (m.lon! * m.n + c.lon! * c.n) / (m.n + c.n);
+      m.n += c.n;
+      m.killed = add(m.killed, c.killed); m.known_killed += c.known_killed;
+      m.injured = add(m.injured, c.injured); m.known_injured += c.known_injured;
+      m.ck = add(m.ck, c.ck); m.known_ck += c.known_ck;
+      m.ci = add(m.ci, c.ci); m.known_ci += c.known_ci;
+      m.chinese += c.chinese; m.chinese_n += c.chinese_n;
+      m.place = m.place === null ? c.place : c.place === null ? m.place : m.place < c.place ? m.place : c.place;
+      m.one = null;
+      if (c.latest > m.latest) m.latest = c.latest;
+      if (PRECISION_ORDER.indexOf(c.precision ?? "") > PRECISION_ORDER.indexOf(m.precision ?? "")) m.precision = c.precision;
+    }
+    out = [...merged.values()];
+  }
+  return { cells: out, factor };
 }
 
 // An entry is seven provinces and at most MAX_PLACES places.

@@ -17,7 +17,7 @@ import { loadSynthetic, type SqlRunner } from "../write/synth/load.ts";
 import { realVocabularies } from "../write/synth/synthesize.ts";
 import { overviewScansFrom } from "./overview.ts";
 import { mapSummarySql, summarySql } from "./incident-sql.ts";
-import { mapDataFrom, type MapData } from "./map.ts";
+import { DENSE_POINTS, mapDataFrom, type MapData } from "./map.ts";
 
 /** A seeded PRNG (mulberry32): the same filter sets on every run, so a failure replays. */
 function prng(seed: number) {
@@ -220,6 +220,11 @@ describe.each(backends())("the summary after a synthetic load on %s", (backend) 
     const { options, known } = await optionsOf(db);
     const queries = randomQueries(options, 30, 4);
     expect(await expectSummaryEqualsScan(db, queries, known)).toBeGreaterThan(300);
+    // Thousands of scattered incidents: the map merges its points on a coarser grid, losing none.
+    const map = await mapDataFrom(parseFilters(new URLSearchParams("links=all"), known).filters, db.prisma);
+    expect(map.gridKm).toBeGreaterThan(6);
+    expect(map.places.length).toBeLessThanOrEqual(DENSE_POINTS);
+    expect(map.places.reduce((n, p) => n + p.incidents, 0) + map.unplaced).toBe(4000);
 
     // What arithmetic cannot take back: a row's latest date when its latest incident moves to an
     // earlier day of the same year, and its single incident when the others leave it.
