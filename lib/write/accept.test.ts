@@ -136,6 +136,16 @@ describe.each(backends())("accept on %s", (backend) => {
     await refused({ facts: { figures: [0], attributions: [] } }, 409, /facts/);
   });
 
+  it("keeps what an editor accepted when the seed is written again: claims, sources, figures, and no revision", async () => {
+    const r = await accept({ facts: { figures: [1], attributions: [2] } });
+    const accepted = (await snapshotIncidents(db.prisma, [QUETTA])).get(QUETTA)!;
+    expect(accepted.casualties.some((c) => c.sourceId === r.sourceId && c.outcome === "injured")).toBe(true);
+    const revisions = await db.prisma.revision.count();
+    await writeDataset(db.prisma, FIXTURE);
+    expect((await snapshotIncidents(db.prisma, [QUETTA])).get(QUETTA)).toEqual(accepted);
+    expect(await db.prisma.revision.count()).toBe(revisions);
+  });
+
   it("creates a new incident from a candidate, with the editor's summary and the report's evidence", async () => {
     const r = await accept({ incidentId: null, facts: { figures: [0, 1], attributions: [0, 2] }, incident: { summary: "A bomb hit a van of Chinese technicians in Quetta.", target: "Van carrying Chinese technicians", date: "2024-02-09" } });
     expect(r.created).toBe(true);

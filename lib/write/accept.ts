@@ -10,7 +10,7 @@ import { casualtyEstimates } from "../casualty-totals.ts";
 import { ATTACK_TYPES, ATTRIBUTION_ROLES, CASUALTY_OUTCOMES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, PROVINCES, SOURCE_KINDS, VICTIM_GROUPS } from "../vocab.ts";
 import { candidatesSchema, evidenceProblem, victimGroupOf, type Candidate, type Evidence } from "./candidate.ts";
 import { incidentRevision, recordIncidentRevisions, recordRevision, snapshotIncidents, type RevisionActor } from "./revisions.ts";
-import { startOfPartialDate } from "./write-dataset.ts";
+import { ACCEPTED_CLAIM_MARK, startOfPartialDate } from "./write-dataset.ts";
 
 type Tx = Prisma.TransactionClient;
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -153,10 +153,10 @@ export async function acceptCandidate(prisma: PrismaClient, reportId: string, re
     if (newIncident) {
       await tx.incident.create({ data: { ...newIncident, projectId: candidate.project ?? null } });
       await tx.evidence.createMany({
-        data: candidate.evidence.map((e, n) => ({ id: `${incidentId}/report-${report.id}/c${req.candidate}-e${n}`, incidentId, sourceId, supports: "incident", quote: e.quote, note: `Accepted from a report by ${by.actor}` })),
+        data: candidate.evidence.map((e, n) => ({ id: `${incidentId}${ACCEPTED_CLAIM_MARK}${report.id}/c${req.candidate}-e${n}`, incidentId, sourceId, supports: "incident", quote: e.quote, note: `Accepted from a report by ${by.actor}` })),
       });
     }
-    const prefix = `${incidentId}/report-${report.id}/c${req.candidate}`;
+    const prefix = `${incidentId}${ACCEPTED_CLAIM_MARK}${report.id}/c${req.candidate}`;
     const taken = await tx.casualty.findMany({ where: { id: { in: figures.map((x) => `${prefix}-f${x.n}`) } }, select: { id: true } });
     const takenA = await tx.attribution.findMany({ where: { id: { in: attributions.map((x) => `${prefix}-a${x.n}`) } }, select: { id: true } });
     if (taken.length || takenA.length) {

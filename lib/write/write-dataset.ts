@@ -40,23 +40,42 @@ export async function upsertReportedFigures(tx: Tx, figures: ReportedFigureRecor
   }
 }
 
-/** Creates or replaces incidents with all their claims; the derived totals are recomputed here. */
+/**
+ * The mark in the id of every claim an editor accepted from a report (lib/write/accept.ts:
+ * `<incident>/report-<report>/...`). Seeded and imported claims never carry it, since
+ * incident ids are slugs.
+ */
+export const ACCEPTED_CLAIM_MARK = "/report-";
+
+/**
+ * Creates or replaces incidents with all their claims; the derived totals are recomputed here.
+ * The file is the truth for the claims it states, so those are replaced wholesale; claims an
+ * editor accepted from a report are the record's own and stay (re-seeding never loses them),
+ * and they count in the derived figures as they did before.
+ */
 export async function upsertIncidents(tx: Tx, incidents: IncidentRecord[]) {
   const ids = incidents.map((i) => i.id);
-  // Replacing the claims wholesale keeps the rule simple: the file is the truth for the incidents it names.
-  await tx.attribution.deleteMany({ where: { incidentId: { in: ids } } });
-  await tx.casualty.deleteMany({ where: { incidentId: { in: ids } } });
-  await tx.evidence.deleteMany({ where: { incidentId: { in: ids } } });
+  const own = { incidentId: { in: ids }, NOT: { id: { contains: ACCEPTED_CLAIM_MARK } } };
+  const accepted = { incidentId: { in: ids }, id: { contains: ACCEPTED_CLAIM_MARK } };
+  await tx.attribution.deleteMany({ where: own });
+  await tx.casualty.deleteMany({ where: own });
+  await tx.evidence.deleteMany({ where: own });
   await tx.incidentSource.deleteMany({ where: { incidentId: { in: ids } } });
+  const keptCasualties = await tx.casualty.findMany({ where: accepted, select: { incidentId: true, outcome: true, victimGroup: true, count: true, low: true, high: true, counted: true, status: true, sourceId: true } });
+  const keptSources = [
+    ...keptCasualties,
+    ...await tx.attribution.findMany({ where: accepted, select: { incidentId: true, sourceId: true } }),
+    ...await tx.evidence.findMany({ where: accepted, select: { incidentId: true, sourceId: true } }),
+  ];
   // The best figure is the latest account's: the sources' dates decide it.
-  const cited = [...new Set(incidents.flatMap((i) => i.casualties.map((c) => c.source)))];
+  const cited = [...new Set([...incidents.flatMap((i) => i.casualties.map((c) => c.source)), ...keptCasualties.map((c) => c.sourceId)])];
   const dates = new Map((await tx.source.findMany({ where: { id: { in: cited } }, select: { id: true, publishedOn: true } })).map((s) => [s.id, s.publishedOn]));
   for (const i of incidents) {
     const { id, date, project, evidence: _evidence, attributions: _attributions, casualties, ...fields } = i;
     const data = {
       ...fields, date: startOfPartialDate(date), projectId: project,
       chineseLink: fields.targetLink === "direct" ? ("direct" as const) : ("weak" as const),
-      ...casualtyEstimates(casualties, (s) => dates.get(s)),
+      ...casualtyEstimates([...casualties, ...keptCasualties.filter((c) => c.incidentId === id).map(({ incidentId: _, sourceId, ...c }) => ({ ...c, source: sourceId }))], (s) => dates.get(s)),
     };
     await tx.incident.upsert({ where: { id }, create: { id, ...data }, update: data });
   }
@@ -73,7 +92,10 @@ export async function upsertIncidents(tx: Tx, incidents: IncidentRecord[]) {
       id: `${i.id}/casualty/${n}`, incidentId: i.id, outcome: c.outcome, victimGroup: c.victimGroup, count: c.count, low: c.low, high: c.high, sourceId: c.source, quote: c.quote, note: c.note, counted: c.counted, status: c.status ?? "current", statusReason: c.statusReason ?? null,
     }))),
   });
-  await tx.incidentSource.createMany({ data: incidents.flatMap((i) => [...citedSources(i)].map((sourceId) => ({ incidentId: i.id, sourceId }))) });
+  await tx.incidentSource.createMany({
+    data: [...incidents.flatMap((i) => [...citedSources(i)].map((sourceId) => ({ incidentId: i.id, sourceId }))), ...keptSources.flatMap(({ incidentId, sourceId }) => (incidentId ? [{ incidentId, sourceId }] : []))],
+    skipDuplicates: true,
+  });
 }
 
 export function citedSources(i: Pick<IncidentRecord, "evidence" | "attributions" | "casualties">): Set<string> {
