@@ -107,7 +107,7 @@ test.describe("two instances on one PostgreSQL database", () => {
 
     const c = new pg.Client({ connectionString: db!.url });
     await c.connect();
-    const reportId = `${process.pid.toString(16)}instance`.slice(0, 12).padEnd(12, "0");
+    const reportId = Math.random().toString(16).slice(2, 14).padEnd(12, "0"); // report ids are 12 hex digits
     try {
       await c.query(`INSERT INTO "Report" ("id", "sha256", "text", "format", "title", "publisher", "url", "publishedOn", "candidates") VALUES ($1, $2, $3, 'txt', $4, 'Test Wire', $5, '2024-03-27', $6)`,
         [reportId, `test-${reportId}`, TEXT, title, `https://example.org/test-wire/${MARK}`, JSON.stringify([besham])]);
