@@ -139,7 +139,10 @@ test("a point shows its figures on focus, from the one shared readout", async ({
   const lines = (await point.getAttribute("data-readout"))!.split("\n");
   const readout = mapCard(page).locator("g[data-point-readout]");
   await expect(readout.locator("text")).toHaveCount(0);
+  // React reveals a streamed boundary a moment after it arrives: until then the point is hidden and cannot take focus.
+  await expect(point).toBeVisible();
   await point.focus();
+  await expect(point).toBeFocused();
   await expect(readout.locator("text")).toHaveText(lines);
   await point.blur();
   await expect(readout.locator("text")).toHaveCount(0);

@@ -15,6 +15,9 @@ export function PointReadout() {
     const pointOf = (e: Event) => (e.target instanceof Element ? e.target.closest<SVGAElement>("a[data-readout]") : null);
     const show = (e: Event) => { const a = pointOf(e); if (a) setLines(a.dataset.readout!.split("\n")); };
     const hide = (e: Event) => { if (pointOf(e)) setLines(null); };
+    // A point focused or hovered before this hydrated has had its event already.
+    const current = svg.querySelector<SVGAElement>("a[data-readout]:focus, a[data-readout]:hover");
+    if (current) setLines(current.dataset.readout!.split("\n"));
     svg.addEventListener("pointerover", show);
     svg.addEventListener("focusin", show);
     svg.addEventListener("pointerout", hide);
