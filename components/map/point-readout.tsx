@@ -13,11 +13,11 @@ export function PointReadout() {
     const svg = ref.current?.ownerSVGElement;
     if (!svg) return;
     const pointOf = (e: Event) => (e.target instanceof Element ? e.target.closest<SVGAElement>("a[data-readout]") : null);
-    const show = (e: Event) => { const a = pointOf(e); if (a) setLines(a.dataset.readout!.split("\n")); };
+    const open = (a: SVGAElement | null) => { if (a) setLines(a.dataset.readout!.split("\n")); };
+    const show = (e: Event) => open(pointOf(e));
     const hide = (e: Event) => { if (pointOf(e)) setLines(null); };
     // A point focused or hovered before this hydrated has had its event already.
-    const current = svg.querySelector<SVGAElement>("a[data-readout]:focus, a[data-readout]:hover");
-    if (current) setLines(current.dataset.readout!.split("\n"));
+    open(svg.querySelector<SVGAElement>("a[data-readout]:focus, a[data-readout]:hover"));
     svg.addEventListener("pointerover", show);
     svg.addEventListener("focusin", show);
     svg.addEventListener("pointerout", hide);

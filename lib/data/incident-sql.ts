@@ -39,8 +39,8 @@ const FILTER_SQL: { [K in SelectionKey]: (v: IncidentFilters[K], f: IncidentFilt
 
 /** The one filter function: the condition the filters put on `"Incident" i` (TRUE when none). */
 export function incidentSql(f: IncidentFilters): Prisma.Sql {
-  const and = SELECTION_KEYS.map((k) => (FILTER_SQL[k] as (v: unknown, f: IncidentFilters) => Prisma.Sql | null)(f[k], f)).filter((s): s is Prisma.Sql => s !== null);
-  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+  // FILTER_SQL answers every parameter, so the condition is never null.
+  return summaryCondition(FILTER_SQL, f)!;
 }
 
 /**
@@ -52,20 +52,28 @@ export function incidentSql(f: IncidentFilters): Prisma.Sql {
  */
 export const UNANSWERABLE = Symbol("unanswerable by the summary");
 type SummaryMap = { [K in SelectionKey]: (v: IncidentFilters[K], f: IncidentFilters) => Prisma.Sql | null | typeof UNANSWERABLE };
+
+/** The parameters both summaries answer alike, over the summary aliased `t` (both name these columns the same). */
+function sharedSummaryFilters(t: Prisma.Sql): Pick<SummaryMap, "from" | "to" | "province" | "victims" | "links" | "target" | "q"> {
+  return {
+    // An incident's date is the first day of its period, so whole years select the same incidents by year.
+    from: (v) => (!v ? null : isWholeYearBoundary(v, false) ? Prisma.sql`${t}."year" >= ${v.getUTCFullYear()}` : UNANSWERABLE),
+    to: (v) => (!v ? null : isWholeYearBoundary(v, true) ? Prisma.sql`${t}."year" <= ${v.getUTCFullYear()}` : UNANSWERABLE),
+    province: (v) => (v.length ? Prisma.sql`${t}."province" IN (${enumList(v, "Province")})` : null),
+    victims: (v) => (v === "chinese" ? Prisma.sql`${t}."chineseVictims"` : null),
+    links: (v, f) => (v === "direct" && !f.target.length ? Prisma.sql`(${t}."targetLink" = CAST('direct' AS "TargetLink") OR ${t}."chineseHarmed")` : null),
+    target: (v) => (v.length ? Prisma.sql`${t}."targetLink" IN (${enumList(v, "TargetLink")})` : null),
+    q: (v) => (v ? UNANSWERABLE : null),
+  };
+}
+
 const SUMMARY_FILTER_SQL: SummaryMap = {
-  // An incident's date is the first day of its period, so whole years select the same incidents by year.
-  from: (v) => (!v ? null : isWholeYearBoundary(v, false) ? Prisma.sql`s."year" >= ${v.getUTCFullYear()}` : UNANSWERABLE),
-  to: (v) => (!v ? null : isWholeYearBoundary(v, true) ? Prisma.sql`s."year" <= ${v.getUTCFullYear()}` : UNANSWERABLE),
-  province: (v) => (v.length ? Prisma.sql`s."province" IN (${enumList(v, "Province")})` : null),
+  ...sharedSummaryFilters(Prisma.raw("s")),
   // groupIds holds every group any claim names, as the EXISTS above tests.
   group: (v) => (v.length ? Prisma.sql`s."groupIds" && CAST(ARRAY[${Prisma.join(v)}] AS text[])` : null),
   type: (v) => (v.length ? Prisma.sql`s."attackType" IN (${enumList(v, "AttackType")})` : null),
   project: (v) => (v.length ? Prisma.sql`s."projectId" IN (${Prisma.join(v)})` : null),
   sector: (v) => (v.length ? Prisma.sql`EXISTS (SELECT 1 FROM "Project" fp WHERE fp."id" = s."projectId" AND fp."sector" IN (${enumList(v, "ProjectSector")}))` : null),
-  victims: (v) => (v === "chinese" ? Prisma.sql`s."chineseVictims"` : null),
-  links: (v, f) => (v === "direct" && !f.target.length ? Prisma.sql`(s."targetLink" = CAST('direct' AS "TargetLink") OR s."chineseHarmed")` : null),
-  target: (v) => (v.length ? Prisma.sql`s."targetLink" IN (${enumList(v, "TargetLink")})` : null),
-  q: (v) => (v ? UNANSWERABLE : null),
 };
 
 /**
@@ -74,19 +82,14 @@ const SUMMARY_FILTER_SQL: SummaryMap = {
  * each of its groups, so one group at most can be asked of it.
  */
 const MAP_SUMMARY_FILTER_SQL: SummaryMap = {
-  from: (v) => (!v ? null : isWholeYearBoundary(v, false) ? Prisma.sql`m."year" >= ${v.getUTCFullYear()}` : UNANSWERABLE),
-  to: (v) => (!v ? null : isWholeYearBoundary(v, true) ? Prisma.sql`m."year" <= ${v.getUTCFullYear()}` : UNANSWERABLE),
-  province: (v) => (v.length ? Prisma.sql`m."province" IN (${enumList(v, "Province")})` : null),
+  ...sharedSummaryFilters(Prisma.raw("m")),
   group: (v) => (v.length > 1 ? UNANSWERABLE : Prisma.sql`m."groupKey" = ${v[0] ?? "*"}`),
   type: (v) => (v.length ? UNANSWERABLE : null),
   project: (v) => (v.length ? UNANSWERABLE : null),
   sector: (v) => (v.length ? UNANSWERABLE : null),
-  victims: (v) => (v === "chinese" ? Prisma.sql`m."chineseVictims"` : null),
-  links: (v, f) => (v === "direct" && !f.target.length ? Prisma.sql`(m."targetLink" = CAST('direct' AS "TargetLink") OR m."chineseHarmed")` : null),
-  target: (v) => (v.length ? Prisma.sql`m."targetLink" IN (${enumList(v, "TargetLink")})` : null),
-  q: (v) => (v ? UNANSWERABLE : null),
 };
 
+/** The AND of each parameter's condition under `map` (TRUE when none), or null when one is UNANSWERABLE. */
 function summaryCondition(map: SummaryMap, f: IncidentFilters): Prisma.Sql | null {
   const and: Prisma.Sql[] = [];
   for (const k of SELECTION_KEYS) {

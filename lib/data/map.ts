@@ -5,11 +5,10 @@ import "server-only";
 import { cache } from "react";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { GeoPrecision } from "../generated/prisma/enums.ts";
-import { PROVINCES, type Province } from "../vocab.ts";
+import { GEO_PRECISIONS, PROVINCES, type Province } from "../vocab.ts";
 import { db } from "../server/db.ts";
 import { incidentFilterKey, incidentSql, mapSummarySql, type IncidentFilters } from "./incident-sql.ts";
-import { summaryReady, versionedCache } from "./data-version.ts";
-import type { ScanSource } from "./overview.ts";
+import { scanSource, versionedCache, type ScanSource } from "./data-version.ts";
 
 /** A summed figure: null when no matching incident has it known; `unknown` incidents add nothing. */
 export type MapFigure = { total: number | null; unknown: number };
@@ -84,8 +83,7 @@ const add = (a: number | null, b: number | null) => (a === null ? b : b === null
  */
 export async function mapDataFrom(filters: IncidentFilters, prisma: PrismaClient, source?: ScanSource): Promise<MapData & { source: ScanSource }> {
   const summaryWhere = mapSummarySql(filters);
-  const use: ScanSource = source ?? (summaryWhere && await summaryReady(prisma) ? "summary" : "incidents");
-  if (use === "summary" && !summaryWhere) throw new Error("these filters need a scan of the incidents");
+  const use = await scanSource(summaryWhere, prisma, source);
   return { ...fold(await (use === "summary" ? summaryRows(summaryWhere!, prisma) : scanRows(filters, prisma))), source: use };
 }
 
@@ -189,7 +187,8 @@ function fold(rows: CellRow[]): MapData {
 export const DENSE_POINTS = 150;
 /** A grid cell's size on the ground: 1/20 degree of latitude. */
 const KM_PER_CELL = 111 / CELLS_PER_DEGREE;
-const PRECISION_ORDER = ["site", "town", "district", "province"];
+/** From the most to the least precise, as the GeoPrecision enum orders them (MAX in SQL is the least precise). */
+const PRECISION_ORDER: string[] = Object.keys(GEO_PRECISIONS);
 
 /**
  * Points many enough to overlap are merged on a coarser grid (2, 4, 8 ... cells of the fine

@@ -8,12 +8,12 @@ import { parseFilters, type KnownSlugs } from "../filters.ts";
 import { ATTACK_TYPES, PROVINCES, TARGET_LINKS } from "../vocab.ts";
 import { loadDataset } from "../records/load.ts";
 import { FIXTURE } from "../testing/fixture.ts";
-import { backends, freshDatabase, type TestDatabase } from "../testing/test-db.ts";
+import { backends, freshDatabase, sqlRunner, type TestDatabase } from "../testing/test-db.ts";
 import { writeDataset } from "../write/write-dataset.ts";
 import { importIncidents } from "../write/import-incidents.ts";
 import { REQUIRED_COLUMNS, readImportFile } from "../records/import-rows.ts";
 import { csvDocument, type CsvValue } from "../csv.ts";
-import { loadSynthetic, type SqlRunner } from "../write/synth/load.ts";
+import { loadSynthetic } from "../write/synth/load.ts";
 import { realVocabularies } from "../write/synth/synthesize.ts";
 import { overviewScansFrom } from "./overview.ts";
 import { mapSummarySql, summarySql } from "./incident-sql.ts";
@@ -213,9 +213,8 @@ describe.each(backends())("the summary after a synthetic load on %s", (backend) 
   afterAll(async () => { await db?.close(); });
 
   it("is rebuilt at the end of the load and answers as the scan does", async () => {
-    const runner: SqlRunner = { query: async <T,>(sql: string, params: unknown[] = []) => ({ rows: (await db.prisma.$queryRawUnsafe(sql, ...params)) as T[] }) };
     const vocab = realVocabularies();
-    await loadSynthetic(runner, { incidents: 4000, batchSize: 1000, perpetrators: vocab.perpetrators, projects: vocab.projects });
+    await loadSynthetic(sqlRunner(db), { incidents: 4000, batchSize: 1000, perpetrators: vocab.perpetrators, projects: vocab.projects });
     expect((await db.prisma.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).summaryDeferred).toBe(false);
     const { options, known } = await optionsOf(db);
     const queries = randomQueries(options, 30, 4);

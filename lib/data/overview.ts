@@ -11,7 +11,7 @@ import { db } from "../server/db.ts";
 import { filterOptions } from "./known-slugs.ts";
 import { FIGURE_KEYS, HEADLINE_FIGURE_KEYS, type FigureKey, type IncidentFilters } from "../incident-model.ts";
 import { FIGURE_SQL, incidentFilterKey, incidentSql, summarySql } from "./incident-sql.ts";
-import { summaryReady, versionedCache } from "./data-version.ts";
+import { scanSource, versionedCache, type ScanSource } from "./data-version.ts";
 
 
 
@@ -72,9 +72,6 @@ const SUMMARY_COLUMNS = {
 const SUMMARY_SUMS = Prisma.sql`CAST(ARRAY[${Prisma.join(FIGURE_KEYS.map((k) => Prisma.sql`CASE WHEN SUM(${SUMMARY_COLUMNS[k][1]}) = 0 THEN NULL ELSE SUM(${SUMMARY_COLUMNS[k][0]}) END`))}] AS integer[]) AS sums,
   CAST(ARRAY[${Prisma.join(FIGURE_KEYS.map((k) => Prisma.sql`SUM(${SUMMARY_COLUMNS[k][1]})`))}] AS integer[]) AS known`;
 
-/** How the overview's numbers were read: from the summary table, or by scanning every matching incident. */
-export type ScanSource = "summary" | "incidents";
-
 /**
  * Every widget's numbers come from two grouped reads: year x province x attack type with the
  * casualty sums and known-figure counts, and year x linked group. The widgets fold those few
@@ -85,8 +82,7 @@ export type ScanSource = "summary" | "incidents";
  */
 export async function overviewScansFrom(filters: IncidentFilters, prisma: PrismaClient, source?: ScanSource): Promise<OverviewScans & { source: ScanSource }> {
   const summaryWhere = summarySql(filters);
-  const use: ScanSource = source ?? (summaryWhere && await summaryReady(prisma) ? "summary" : "incidents");
-  if (use === "summary" && !summaryWhere) throw new Error("these filters need a scan of the incidents");
+  const use = await scanSource(summaryWhere, prisma, source);
   const [cells, groupYears, years] = await Promise.all(use === "summary" ? [
     prisma.$queryRaw<CellRow[]>`
       SELECT s."year", CAST(s."province" AS text) AS province, CAST(s."attackType" AS text) AS "attackType",

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../server/prisma-factory.ts";
 import { adminUrlFor } from "./global-setup.ts";
+import type { SqlRunner } from "../write/synth/load.ts";
 
 export type Backend = "pglite" | "postgres";
 
@@ -15,6 +16,11 @@ export function backends(): Backend[] {
 }
 
 export type TestDatabase = Database & { backend: Backend; url: string | null };
+
+/** A SQL runner over the test database's Prisma client (both backends), so the synthetic loader runs exactly as in db:synth. */
+export function sqlRunner(db: TestDatabase): SqlRunner {
+  return { query: async <T,>(sql: string, params: unknown[] = []) => ({ rows: (await db.prisma.$queryRawUnsafe(sql, ...params)) as T[] }) };
+}
 
 let counter = 0;
 

@@ -2,21 +2,14 @@
 // real data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { casualtyTotals, type CasualtyClaim } from "../../casualty-totals.ts";
-import { backends, freshDatabase, type TestDatabase } from "../../testing/test-db.ts";
+import { backends, freshDatabase, sqlRunner, type TestDatabase } from "../../testing/test-db.ts";
 import { SYNTHETIC_ID_MARK, SYNTHETIC_MARKER_SOURCE, generateBatch } from "./generate.ts";
-import { RealDataError, inspectDatabase, loadSynthetic, type SqlRunner } from "./load.ts";
+import { RealDataError, inspectDatabase, loadSynthetic } from "./load.ts";
 import { realVocabularies } from "./synthesize.ts";
 import { parseScale, scaleLabel } from "./target.ts";
 
 const vocab = realVocabularies();
 const ids = { groups: vocab.perpetrators.map((p) => p.id), projects: vocab.projects.map((p) => ({ id: p.id, province: p.province })) };
-
-/** A SQL runner over the test database's Prisma client (both backends), so the loader runs exactly as in db:synth. */
-function runner(db: TestDatabase): SqlRunner {
-  return {
-    query: async <T,>(sql: string, params: unknown[] = []) => ({ rows: (await db.prisma.$queryRawUnsafe(sql, ...params)) as T[] }),
-  };
-}
 
 describe("generateBatch", () => {
   it("is reproducible and independent of batching", () => {
@@ -63,7 +56,7 @@ describe.each(backends())("loadSynthetic on %s", (backend) => {
   afterAll(async () => { await db?.close(); });
 
   it("writes valid rows whose derived figures match casualtyTotals of their claims, and restores indexes", async () => {
-    const sql = runner(db);
+    const sql = sqlRunner(db);
     const r = await loadSynthetic(sql, { ...vocab, incidents: 1200, seed: 3, batchSize: 500 });
     expect(r.reused).toBe(false);
     expect(await db.prisma.incident.count()).toBe(1200);
@@ -92,7 +85,7 @@ describe.each(backends())("loadSynthetic on %s", (backend) => {
   });
 
   it("reuses an identical set and rebuilds on request", async () => {
-    const sql = runner(db);
+    const sql = sqlRunner(db);
     expect((await loadSynthetic(sql, { ...vocab, incidents: 1200, seed: 3 })).reused).toBe(false); // one was deleted above: not identical
     expect((await loadSynthetic(sql, { ...vocab, incidents: 1200, seed: 3 })).reused).toBe(true);
     expect((await loadSynthetic(sql, { ...vocab, incidents: 300, seed: 3 })).reused).toBe(false);
@@ -104,7 +97,7 @@ describe.each(backends())("loadSynthetic on %s", (backend) => {
     await db.prisma.incident.create({
       data: { id: "2024-03-26-besham-convoy", date: new Date("2024-03-26"), datePrecision: "day", province: "khyber_pakhtunkhwa", locationPrecision: "city", attackType: "suicide_bombing", target: "Convoy", summary: "Real", confidence: "high", chineseLink: "direct" },
     });
-    const sql = runner(db);
+    const sql = sqlRunner(db);
     await expect(loadSynthetic(sql, { ...vocab, incidents: 10, replace: true })).rejects.toBeInstanceOf(RealDataError);
     const c = await inspectDatabase(sql);
     expect(c.realIncidents).toBe(1);
