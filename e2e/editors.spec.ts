@@ -9,7 +9,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { checksums, LEAKS, migrateAndSeed, run, startServer, throwawayDatabase, type OwnServer } from "./own-server.ts";
-import { BESHAM, NEW_TEXT, TEXT, besham, gwadar } from "./review-fixtures.ts";
+import { BESHAM, NEW_TEXT, TEXT, besham, gwadar, storeTestReport } from "./review-fixtures.ts";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
 // Beside this checkout's shared test server, so two checkouts can run side by side.
@@ -37,12 +37,7 @@ test.describe("editors", () => {
       (SELECT count(*) FROM "Session") AS sessions, (SELECT count(*) FROM "User") AS users, (SELECT "version"::text FROM "DataVersion") AS version`);
     return { ...(await checksums(db!.url)), ...counts };
   }
-  async function storedReport(text: string, candidates: unknown[], title: string, url: string): Promise<string> {
-    const id = Math.random().toString(16).slice(2, 14).padEnd(12, "0");
-    await sql(`INSERT INTO "Report" ("id", "sha256", "text", "format", "title", "publisher", "url", "publishedOn", "candidates") VALUES ($1, $2, $3, 'txt', $4, 'Test Wire', $5, '2024-03-27', $6)`,
-      [id, `test-${id}`, text, title, url, JSON.stringify(candidates)]);
-    return id;
-  }
+  const storedReport = (text: string, candidates: unknown[], title: string, url: string) => storeTestReport(db!.url, text, candidates, title, url);
   async function signIn(page: Page) {
     await page.setExtraHTTPHeaders({ "x-forwarded-for": nextAddress() });
     await page.goto(`${base}/sign-in?next=/review`);

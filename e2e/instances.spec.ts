@@ -9,11 +9,10 @@ import { writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { csvDocument } from "../lib/csv.ts";
 import { REQUIRED_COLUMNS } from "../lib/records/import-rows.ts";
 import { migrateAndSeed, run, startServer, throwawayDatabase, type OwnServer } from "./own-server.ts";
-import { BESHAM, TEXT, besham } from "./review-fixtures.ts";
+import { BESHAM, TEXT, besham, storeTestReport } from "./review-fixtures.ts";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
 const MARK = `instances${process.pid}`;
@@ -105,13 +104,7 @@ test.describe("two instances on one PostgreSQL database", () => {
     await expect(page).toHaveURL(`${b!.url}/review`);
     await expect(page.getByText("Signed in as")).toBeVisible();
 
-    const c = new pg.Client({ connectionString: db!.url });
-    await c.connect();
-    const reportId = Math.random().toString(16).slice(2, 14).padEnd(12, "0"); // report ids are 12 hex digits
-    try {
-      await c.query(`INSERT INTO "Report" ("id", "sha256", "text", "format", "title", "publisher", "url", "publishedOn", "candidates") VALUES ($1, $2, $3, 'txt', $4, 'Test Wire', $5, '2024-03-27', $6)`,
-        [reportId, `test-${reportId}`, TEXT, title, `https://example.org/test-wire/${MARK}`, JSON.stringify([besham])]);
-    } finally { await c.end(); }
+    const reportId = await storeTestReport(db!.url, TEXT, [besham], title, `https://example.org/test-wire/${MARK}`);
     const accepted = await page.request.post(`${a!.url}/api/reports/${reportId}/accept`, { data: { candidate: 0, incidentId: BESHAM, facts: { figures: [0], attributions: [0] } } });
     expect(accepted.status(), await accepted.text()).toBe(200);
 

@@ -1,6 +1,20 @@
 // Reports and hand-made candidates in the reading library's shape (issue 13), in our own
 // words, shared by the specs that accept facts: the editors' journeys and the two-instance test.
+import pg from "pg";
+
 export const BESHAM = "2024-03-26-besham-dasu-convoy";
+
+/** Stores a report with hand-made candidates straight into the database at `databaseUrl`, as the reader would have; returns its id (12 hex digits). */
+export async function storeTestReport(databaseUrl: string, text: string, candidates: unknown[], title: string, url: string): Promise<string> {
+  const id = Math.random().toString(16).slice(2, 14).padEnd(12, "0");
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await c.query(`INSERT INTO "Report" ("id", "sha256", "text", "format", "title", "publisher", "url", "publishedOn", "candidates") VALUES ($1, $2, $3, 'txt', $4, 'Test Wire', $5, '2024-03-27', $6)`,
+      [id, `test-${id}`, text, title, url, JSON.stringify(candidates)]);
+  } finally { await c.end(); }
+  return id;
+}
 
 export const TEXT = [
   "BESHAM, 27 March: Five Chinese engineers and their Pakistani driver died on Tuesday when a suicide bomber drove a car",
