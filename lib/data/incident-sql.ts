@@ -68,7 +68,7 @@ function sharedSummaryFilters(t: Prisma.Sql): Pick<SummaryMap, "from" | "to" | "
 }
 
 const SUMMARY_FILTER_SQL: SummaryMap = {
-  ...sharedSummaryFilters(Prisma.raw("s")),
+  ...sharedSummaryFilters(Prisma.sql`s`),
   // groupIds holds every group any claim names, as the EXISTS above tests.
   group: (v) => (v.length ? Prisma.sql`s."groupIds" && CAST(ARRAY[${Prisma.join(v)}] AS text[])` : null),
   type: (v) => (v.length ? Prisma.sql`s."attackType" IN (${enumList(v, "AttackType")})` : null),
@@ -82,7 +82,7 @@ const SUMMARY_FILTER_SQL: SummaryMap = {
  * each of its groups, so one group at most can be asked of it.
  */
 const MAP_SUMMARY_FILTER_SQL: SummaryMap = {
-  ...sharedSummaryFilters(Prisma.raw("m")),
+  ...sharedSummaryFilters(Prisma.sql`m`),
   group: (v) => (v.length > 1 ? UNANSWERABLE : Prisma.sql`m."groupKey" = ${v[0] ?? "*"}`),
   type: (v) => (v.length ? UNANSWERABLE : null),
   project: (v) => (v.length ? UNANSWERABLE : null),
