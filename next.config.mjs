@@ -6,6 +6,11 @@ const nextConfig = {
   // A separate build folder lets a benchmark or a second checkout build without touching .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Without this, Next.js hides from proxy.ts whether a request is a client-side navigation
+  // (it strips the RSC headers and the _rsc parameter before the proxy runs), and the HTTP
+  // cache answered those with the stored HTML of the same URL: the router then fell back to
+  // a full page load on every filter change. lib/server/http-cache.ts needs to see them.
+  skipProxyUrlNormalize: true,
   reactStrictMode: true,
   // Headers every response carries, static files included; the per-request
   // Content-Security-Policy is set in proxy.ts.

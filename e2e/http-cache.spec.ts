@@ -42,6 +42,9 @@ test.describe("HTTP caching on the data version", () => {
       const inHtml = nonces(await r.text());
       expect(header).toBeTruthy();
       expect(inHtml).toEqual([header]); // every script carries this response's nonce, and only it
+      // So does any other header that names one (Next.js's Link preload, on some renders; lib/server/http-cache.test.ts always has one).
+      const inHeaders = r.headersArray().filter((h) => h.name.toLowerCase() !== "content-security-policy").flatMap((h) => nonces(h.value));
+      for (const n of inHeaders) expect(n).toBe(header);
       expect(seen.has(header!)).toBe(false);
       seen.add(header!);
       etag ??= r.headers().etag;
@@ -60,6 +63,23 @@ test.describe("HTTP caching on the data version", () => {
     expect((await again.body()).length).toBe(0);
     const other = await request.get(`${s!.url}/api/incidents?province=punjab&links=all`, { headers: { "If-None-Match": etag } });
     expect(other.status()).toBe(200);
+  });
+
+  test("a client-side navigation's React payload is never answered with the stored HTML of its URL", async ({ request }) => {
+    const path = "/incidents?province=punjab";
+    await request.get(`${s!.url}${path}`);
+    const html = await request.get(`${s!.url}${path}`);
+    expect(html.headers()["x-corridor-watch-cache"]).toBe("hit");
+    // A shared cache must keep the two answers apart as well.
+    expect(html.headers().vary).toMatch(/\bRSC\b/i);
+    for (const headers of [{ RSC: "1" }, { RSC: "1", "Next-Router-Prefetch": "1" }] as Record<string, string>[]) {
+      // Next.js redirects to the _rsc value these headers hash to; the request follows it.
+      const flight = await request.get(`${s!.url}${path}`, { headers });
+      expect(flight.status()).toBe(200);
+      expect(flight.headers()["content-type"]).toMatch(/^text\/x-component/);
+      expect(flight.headers()["x-corridor-watch-cache"]).toBeUndefined();
+      expect(await flight.text()).not.toMatch(/^<!DOCTYPE html>/i);
+    }
   });
 
   test("a request with a session cookie bypasses shared caches", async ({ request }) => {

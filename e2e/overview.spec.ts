@@ -99,6 +99,29 @@ test("filtering by a group, then a province, through the controls; Back undoes t
   await expect(page.getByRole("checkbox", { name: "Sindh", exact: true })).not.toBeChecked();
 });
 
+test("a filter change stays on the page, even to a view the server has cached: the open menu keeps its place for a second choice", async ({ page }) => {
+  // Stored by the server's HTTP cache as HTML; the browser's navigation must still get the React payload.
+  expect((await page.request.get("/?group=bla")).status()).toBe(200);
+  expect((await page.request.get("/?group=bla")).headers()["x-corridor-watch-cache"]).toBe("hit");
+  await page.goto("/");
+  const documents: string[] = [];
+  page.on("request", (r) => { if (r.resourceType() === "document") documents.push(r.url()); });
+  await page.evaluate(() => { (window as unknown as { sameDocument: boolean }).sameDocument = true; });
+  await menu(page, "Groups").click();
+  const bla = page.getByRole("checkbox", { name: /^Balochistan Liberation Army/ });
+  await bla.check();
+  await expect(page).toHaveURL(/\?group=bla$/);
+  await expect(page.getByText(/Showing incidents linked to Balochistan Liberation Army/)).toBeVisible();
+  await expect(bla).toBeChecked();
+  await expect(bla).toBeFocused();
+  expect(documents).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await page.getByRole("checkbox", { name: /^Tehreek-e-Taliban Pakistan/ }).check();
+  await expect(page).toHaveURL(/\?group=bla&group=ttp$|\?group=ttp&group=bla$/);
+  await expect(menu(page, "Groups")).toContainText("2 selected");
+  expect(documents).toEqual([]);
+});
+
 test("the casualty trend's data table gives every year in range, with unknown kept apart from zero", async ({ page }) => {
   await page.goto("/");
   const first = Math.min(...incidents.map((i) => i.year));

@@ -24,6 +24,9 @@ import { readEnv } from "./env.ts";
 export const SESSION_COOKIES = ["better-auth.session_token", "__Secure-better-auth.session_token"];
 const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=60";
 const PRIVATE_CACHE_CONTROL = "private, no-store";
+// A client-side navigation asks for the same URL with these headers and must get the React
+// payload, never the HTML: a shared cache has to key on them as Next.js's own answers do.
+const VARY = "Cookie, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch";
 const MAX_ENTRIES = 500;
 const MAX_BYTES = 64 * 2 ** 20;
 const MAX_ENTRY_BYTES = 4 * 2 ** 20;
@@ -33,8 +36,9 @@ const INTERNAL_SECRET = randomBytes(16).toString("hex");
 // Headers that belong to one response or one hop, never replayed from the cache.
 const DROP = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "set-cookie", "etag", "cache-control", "content-security-policy", "vary", "x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]);
 
-/** `parts` is the body split where the nonce was: a response is parts.join(fresh nonce). */
-type Entry = { status: number; headers: [string, string][]; parts: string[]; bytes: number };
+/** The body and each header value split where the nonce was (Next.js also puts it in the
+ * Link preload header): a response is parts.join(fresh nonce). */
+type Entry = { status: number; headers: [string, string[]][]; parts: string[]; bytes: number };
 const entries = new Map<string, Entry>();
 let bytes = 0;
 let newestVersion = -1n;
@@ -93,13 +97,13 @@ function store(key: string, version: bigint, e: Entry) {
 }
 
 function respond(e: Entry, nonce: string, policy: string, etag: string): Response {
-  const headers = new Headers(e.headers);
+  const headers = new Headers(e.headers.map(([k, v]) => [k, v.join(nonce)]));
   headers.set("ETag", etag);
   headers.set("Cache-Control", SHARED_CACHE_CONTROL);
-  headers.set("Vary", "Cookie");
+  headers.set("Vary", VARY);
   headers.set("Content-Security-Policy", policy);
   headers.set("X-Corridor-Watch-Cache", "hit");
-  return new Response(e.parts.length === 1 ? e.parts[0] : e.parts.join(nonce), { status: e.status, headers });
+  return new Response(e.parts.join(nonce), { status: e.status, headers });
 }
 
 export type CacheDecision =
@@ -124,7 +128,7 @@ export async function fromHttpCache(request: Request, nonce: string, policy: (no
   const etag = `"cw-${createHash("sha1").update(`${version}\n${currentBuildId()}\n${url.pathname}\n${canon}`).digest("base64url").slice(0, 22)}"`;
   const inm = request.headers.get("if-none-match");
   if (inm && inm.split(/\s*,\s*/).some((t) => t.replace(/^W\//, "") === etag)) {
-    return { kind: "response", response: new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": SHARED_CACHE_CONTROL, Vary: "Cookie" } }) };
+    return { kind: "response", response: new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": SHARED_CACHE_CONTROL, Vary: VARY } }) };
   }
   const key = `${version} ${url.pathname}?${canon}`;
   const hit = entries.get(key);
@@ -148,7 +152,7 @@ export async function fromHttpCache(request: Request, nonce: string, policy: (no
   }
   const body = await rendered.text();
   const entry: Entry = {
-    status: 200, headers: [...rendered.headers].filter(([k]) => !DROP.has(k.toLowerCase())),
+    status: 200, headers: [...rendered.headers].filter(([k]) => !DROP.has(k.toLowerCase())).map(([k, v]) => [k, v.split(nonce)]),
     parts: body.split(nonce), bytes: body.length * 2,
   };
   store(key, version, entry);
