@@ -1,7 +1,8 @@
 // Builds a Prisma client on the right driver adapter. Used by the app (through lib/db.ts),
 // the seed and import commands, and the tests, so all of them reach the database the same way.
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { setImmediate as turn } from "node:timers/promises";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -65,12 +66,42 @@ function pgTransaction(url: string): RawTransaction {
   };
 }
 
+// Embedded PGlite runs each query on the calling thread and settles its promise as a microtask,
+// so a long run of queries (a seed, an import, a test's reference writer) would never let the
+// event loop turn: timers, signals, sockets and a test worker's messages to its runner would all
+// wait for the end (a stall of a minute failed CI). Every query through these wrappers first
+// gives the loop a turn when it has not had one for TURN_MS.
+const TURN_MS = 50;
+let lastTurn = performance.now();
+async function turnIfDue() {
+  if (performance.now() - lastTurn < TURN_MS) return;
+  await turn();
+  lastTurn = performance.now();
+}
+function turning(tx: Transaction): Transaction {
+  // Object.create keeps the rest of the transaction (rollback, its `closed` getter) as PGlite made it.
+  return Object.assign(Object.create(tx) as Transaction, {
+    query: ((...a: Parameters<Transaction["query"]>) => turnIfDue().then(() => tx.query(...a))) as Transaction["query"],
+    exec: ((...a: Parameters<Transaction["exec"]>) => turnIfDue().then(() => tx.exec(...a))) as Transaction["exec"],
+  });
+}
+/** What pglite-prisma-adapter calls on its client, each query turning the loop when due. */
+function turningPglite(db: PGlite): PGlite {
+  // Not Object.create(db): PGlite's own methods check `this` against its private fields.
+  const transaction: PGlite["transaction"] = (fn) => db.transaction((tx) => fn(turning(tx)));
+  return {
+    query: ((...a: Parameters<PGlite["query"]>) => turnIfDue().then(() => db.query(...a))) as PGlite["query"],
+    exec: ((...a: Parameters<PGlite["exec"]>) => turnIfDue().then(() => db.exec(...a))) as PGlite["exec"],
+    transaction,
+  } as Partial<PGlite> as PGlite;
+}
+
 function pgliteTransaction(db: PGlite): RawTransaction {
   let typesKnown = false;
   return async (fn) => {
     // PGlite learns array type ids at start; a directory migrated since would send enum arrays as plain strings.
     if (!typesKnown) { await db.refreshArrayTypes(); typesKnown = true; }
-    return db.transaction((tx) => fn(tx as unknown as SqlRunner));
+    return db.transaction((tx) => fn(turning(tx) as unknown as SqlRunner));
   };
 }
 
@@ -112,9 +143,10 @@ function commandName(): string {
 }
 
 function onPglite(db: PGlite, release?: () => void): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const queries = turningPglite(db);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(queries) });
   rawTransactions.set(prisma, pgliteTransaction(db));
-  const rawQuery = () => db as unknown as SqlRunner;
+  const rawQuery = () => queries as unknown as SqlRunner;
   rawQueries.set(prisma, rawQuery);
   return {
     prisma,
