@@ -1,6 +1,7 @@
 // Reads an import file (CSV in the export's shape, or a JSON array of objects with the same
 // keys) into validated rows. Every problem is collected with its line (CSV) or record number
 // (JSON), so a user fixes the whole file in one pass; nothing is written unless all is well.
+import { JSONParser } from "@streamparser/json";
 import { z } from "zod";
 import { ATTACK_TYPES, ATTRIBUTION_ROLES, CHINESE_LINKS, CONFIDENCES, DATE_PRECISIONS, GEO_PRECISIONS, LOCATION_PRECISIONS, MAX_ID_LENGTH, PROVINCES, SLUG_PATTERN, keysOf } from "../vocab.ts";
 import { CsvReader, CsvSyntaxError, unneutraliseFormula, type CsvRecord } from "../csv-parse.ts";
@@ -101,8 +102,8 @@ export type ImportBatch = { rows: ImportRow[]; problems: ImportProblem[] };
  * (with its line) come out, so a file of any size is checked in the memory of one chunk and one
  * batch. What must see the whole file is kept small: the ids seen so far (for duplicates).
  * A problem with the file itself (header, encoding, CSV syntax, an empty file) throws ImportError,
- * since nothing after it can be read reliably. JSON has no incremental form here: it is parsed at
- * `end()` (use CSV for large imports).
+ * since nothing after it can be read reliably. JSON is read the same way: each element of the
+ * top-level array is checked as soon as its closing brace arrives, and none is kept by the parser.
  */
 export class ImportReader {
   private readonly decoder = new TextDecoder("utf-8", { fatal: true });
@@ -114,7 +115,7 @@ export class ImportReader {
   private lines = 1;
   private sawText = false;
   private records = 0;
-  private json: string[] = [];
+  private json: JSONParser | null = null;
   private out: ImportBatch = { rows: [], problems: [] };
 
   constructor(readonly format: "csv" | "json") {}
@@ -125,7 +126,7 @@ export class ImportReader {
     try { text = this.decoder.decode(bytes, { stream: true }); } catch { throw this.badUtf8(bytes); }
     for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) this.lines++;
     if (!this.sawText && /\S/.test(text)) this.sawText = true;
-    if (this.format === "json") { this.json.push(text); return this.take(); }
+    if (this.format === "json") { this.jsonText(text); return this.take(); }
     this.csvRecords(this.parse(() => this.csv.push(text)));
     return this.take();
   }
@@ -134,8 +135,8 @@ export class ImportReader {
   end(): ImportBatch {
     let tail: string;
     try { tail = this.decoder.decode(); } catch { throw new ImportError([{ line: this.lines, message: "the file is not valid UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)" }]); }
-    if (!this.sawText && !/\S/.test(tail)) throw new ImportError([{ line: 1, message: "the file is empty: expected a header line and at least one incident" }]);
-    if (this.format === "json") { this.jsonRecords(this.json.join("") + tail); this.json = []; return this.take(); }
+    if (!this.sawText && !/\S/.test(tail)) throw new ImportError([{ line: 1, message: `the file is empty: expected ${this.format === "json" ? "an array of incidents" : "a header line and at least one incident"}` }]);
+    if (this.format === "json") { this.jsonText(tail); this.jsonEnd(); return this.take(); }
     this.csvRecords(this.parse(() => [...this.csv.push(tail), ...this.csv.end()]));
     if (this.blankHeader) throw new ImportError([{ line: 1, message: "the file is empty: expected a header line and at least one incident" }]);
     if (!this.names) throw new ImportError([{ line: 1, message: "the file is empty: expected a header line and at least one incident" }]);
@@ -194,14 +195,29 @@ export class ImportReader {
     this.names = names;
   }
 
-  private jsonRecords(text: string) {
-    let parsed: unknown;
-    try { parsed = JSON.parse(text); } catch (e) { throw new ImportError([{ line: 0, message: `not valid JSON: ${(e as Error).message}` }]); }
-    if (!Array.isArray(parsed)) throw new ImportError([{ line: 0, message: "a JSON import must be an array of incident objects" }]);
-    if (!parsed.length) throw new ImportError([{ line: 0, message: "the file is empty: no incidents" }]);
-    // JSON has no useful line numbers once parsed; the record's position stands in for it.
-    parsed.forEach((value, i) => this.record(i + 1, value));
-    this.records = parsed.length;
+  private jsonText(text: string) {
+    if (!this.json) {
+      const start = text.search(/\S/);
+      if (start === -1) return; // whitespace before the array
+      if (text[start] !== "[") throw new ImportError([{ line: 0, message: "a JSON import must be an array of incident objects" }]);
+      // keepStack: false, so the parser drops each element once it has been handed over.
+      this.json = new JSONParser({ paths: ["$.*"], keepStack: false });
+      // JSON has no useful line numbers once parsed; the record's position stands in for it.
+      this.json.onValue = ({ value, key }) => { this.records++; this.record(Number(key) + 1, value); };
+    }
+    try { this.json.write(text); } catch (e) { throw this.badJson(e); }
+  }
+
+  private jsonEnd() {
+    try { if (this.json && !this.json.isEnded) this.json.end(); } catch (e) { throw this.badJson(e); }
+    if (!this.records) throw new ImportError([{ line: 0, message: "the file is empty: no incidents" }]);
+  }
+
+  private badJson(e: unknown): ImportError {
+    const message = (e as Error).message;
+    if (/^(Parser|Tokenizer) ended/.test(message)) return new ImportError([{ line: 0, message: `not valid JSON: the file ends before its array is closed, after record ${this.records} (is it cut short?)` }]);
+    const detail = message.replace(/ \(state: \w+\)/, "").replace(/ in state \w+$/, "").replace(/chunk position "\d+" \(absolute position "(\d+)"\)/, "character $1");
+    return new ImportError([{ line: 0, message: `not valid JSON after record ${this.records}: ${detail}` }]);
   }
 
   private record(line: number, value: unknown) {

@@ -39,6 +39,7 @@ function generated(k: number, over: Partial<Row> = {}): Row {
   };
 }
 const csv = (rows: Row[]) => new TextEncoder().encode(csvDocument(COLUMNS, rows.map((r) => COLUMNS.map((c) => r[c]))));
+const json = (rows: Row[]) => new TextEncoder().encode(JSON.stringify(rows.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]])))));
 const rowsOf = (over: (k: number) => Partial<Row> = () => ({})) => Array.from({ length: ROWS }, (_, k) => generated(k, over(k)));
 
 /** The file in 4 KB chunks (characters and quoted fields split across them), read in batches of BATCH rows. */
@@ -80,6 +81,34 @@ describe.each(backends())("batched db:import on %s", (backend) => {
     for await (const b of readImportBatches(chunked(file), "csv", BATCH)) { expect(b.problems).toEqual([]); streamed.push(...b.rows); }
     expect(streamed).toEqual(readImportFile(file, "csv"));
     expect(streamed).toHaveLength(ROWS);
+  });
+
+  it("reads a JSON file in chunks element by element, to the same rows as the CSV", async () => {
+    const bytes = json(rowsOf());
+    let fed = 0;
+    let fedAtFirstBatch = -1;
+    const chunks = (async function* () { for (let n = 0; n < bytes.length; n += 4093) { fed++; yield bytes.subarray(n, n + 4093); } })();
+    const streamed: ImportRow[] = [];
+    for await (const b of readImportBatches(chunks, "json", BATCH)) {
+      if (fedAtFirstBatch < 0) fedAtFirstBatch = fed;
+      expect(b.problems).toEqual([]);
+      streamed.push(...b.rows);
+    }
+    // The first batch is handed over while most of the file is still unread.
+    expect(fedAtFirstBatch).toBeGreaterThan(0);
+    expect(fedAtFirstBatch).toBeLessThan(fed / 2);
+    const fromCsv = readImportFile(file, "csv");
+    expect(streamed.map(({ line: _, ...r }) => r)).toEqual(fromCsv.map(({ line: _, ...r }) => r));
+    expect(streamed.map((r) => r.line)).toEqual(fromCsv.map((r) => r.line - 1)); // record numbers; the CSV has its header on line 1
+  });
+
+  it("writes nothing from a JSON file cut short after several batches were written", async () => {
+    const before = [await dataChecksums(db), await revisionCount(db)];
+    const whole = json(rowsOf());
+    const cut = whole.subarray(0, whole.length - 200);
+    const message = await importIncidentBatches(db.prisma, readImportBatches(chunked(cut), "json", BATCH), "cut.json").then(() => "accepted", (e: Error) => e.message);
+    expect(message).toMatch(new RegExp(`^import rejected, nothing was written \\(1 problem\\):\\n  not valid JSON: the file ends before its array is closed, after record ${ROWS - 1}`));
+    expect([await dataChecksums(db), await revisionCount(db)]).toEqual(before);
   });
 
   it("refuses the whole file for a bad value on its last line, listing it by line", async () => {

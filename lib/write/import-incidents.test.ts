@@ -86,4 +86,17 @@ describe("reading an import file", () => {
     expect(readImportFile(json, "json")[0]).toMatchObject({ id: "2025-01-15-fixture-import-new", chinese_killed: 1, source_urls: ["https://example.org/new-1", "https://example.org/a"] });
     expect(problems(new TextEncoder().encode('{"id": 1}'), "json")).toMatch(/must be an array/);
   });
+
+  it("refuses a JSON file that is not an array of incidents, saying where it broke", () => {
+    const json = (t: string) => problems(new TextEncoder().encode(t), "json");
+    const one = JSON.stringify(row());
+    expect(json("[]")).toMatch(/the file is empty: no incidents/);
+    expect(json(" \n ")).toMatch(/the file is empty: expected an array of incidents/);
+    expect(json('"just text"')).toMatch(/must be an array of incident objects/);
+    expect(json(`[${one}, ${one.slice(0, 40)}`)).toMatch(/not valid JSON: the file ends before its array is closed, after record 1 \(is it cut short\?\)/);
+    expect(json(`[${one}, {"id": "x",}]`)).toMatch(/not valid JSON after record 1: Unexpected RIGHT_BRACE/);
+    expect(json(`[${one}] trailing`)).toMatch(/not valid JSON after record 1: Unexpected "t" at character \d+/);
+    expect(json(`[${one}, ${one}]`)).toMatch(/id 2025-01-15-fixture-import-new already appears on record 1/);
+    expect(json(`[${one}, 42]`)).toMatch(/record 2, row: .*expected object/);
+  });
 });
