@@ -78,30 +78,25 @@ async function turnIfDue() {
   await turn();
   lastTurn = performance.now();
 }
+/** `f`, giving the loop its turn first when one is due. */
+const afterTurn = <F extends (...a: never[]) => Promise<unknown>>(f: F): F => ((...a: Parameters<F>) => turnIfDue().then(() => f(...a))) as F;
 function turning(tx: Transaction): Transaction {
   // Object.create keeps the rest of the transaction (rollback, its `closed` getter) as PGlite made it.
-  return Object.assign(Object.create(tx) as Transaction, {
-    query: ((...a: Parameters<Transaction["query"]>) => turnIfDue().then(() => tx.query(...a))) as Transaction["query"],
-    exec: ((...a: Parameters<Transaction["exec"]>) => turnIfDue().then(() => tx.exec(...a))) as Transaction["exec"],
-  });
+  return Object.assign(Object.create(tx) as Transaction, { query: afterTurn(tx.query.bind(tx)), exec: afterTurn(tx.exec.bind(tx)) });
 }
 /** What pglite-prisma-adapter calls on its client, each query turning the loop when due. */
 function turningPglite(db: PGlite): PGlite {
   // Not Object.create(db): PGlite's own methods check `this` against its private fields.
   const transaction: PGlite["transaction"] = (fn) => db.transaction((tx) => fn(turning(tx)));
-  return {
-    query: ((...a: Parameters<PGlite["query"]>) => turnIfDue().then(() => db.query(...a))) as PGlite["query"],
-    exec: ((...a: Parameters<PGlite["exec"]>) => turnIfDue().then(() => db.exec(...a))) as PGlite["exec"],
-    transaction,
-  } as Partial<PGlite> as PGlite;
+  return { query: afterTurn(db.query.bind(db)), exec: afterTurn(db.exec.bind(db)), transaction } as Partial<PGlite> as PGlite;
 }
 
-function pgliteTransaction(db: PGlite): RawTransaction {
+function pgliteTransaction(db: PGlite, queries: PGlite): RawTransaction {
   let typesKnown = false;
   return async (fn) => {
     // PGlite learns array type ids at start; a directory migrated since would send enum arrays as plain strings.
     if (!typesKnown) { await db.refreshArrayTypes(); typesKnown = true; }
-    return db.transaction((tx) => fn(turning(tx) as unknown as SqlRunner));
+    return queries.transaction((tx) => fn(tx as unknown as SqlRunner));
   };
 }
 
@@ -145,7 +140,7 @@ function commandName(): string {
 function onPglite(db: PGlite, release?: () => void): Database {
   const queries = turningPglite(db);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(queries) });
-  rawTransactions.set(prisma, pgliteTransaction(db));
+  rawTransactions.set(prisma, pgliteTransaction(db, queries));
   const rawQuery = () => queries as unknown as SqlRunner;
   rawQueries.set(prisma, rawQuery);
   return {

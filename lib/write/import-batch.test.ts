@@ -87,7 +87,7 @@ describe.each(backends())("batched db:import on %s", (backend) => {
     const bytes = json(rowsOf());
     let fed = 0;
     let fedAtFirstBatch = -1;
-    const chunks = (async function* () { for (let n = 0; n < bytes.length; n += 4093) { fed++; yield bytes.subarray(n, n + 4093); } })();
+    const chunks = (async function* () { for await (const c of chunked(bytes)) { fed++; yield c; } })();
     const streamed: ImportRow[] = [];
     for await (const b of readImportBatches(chunks, "json", BATCH)) {
       if (fedAtFirstBatch < 0) fedAtFirstBatch = fed;
